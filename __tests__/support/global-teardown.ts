@@ -1,0 +1,4 @@
+/** Stops the embedded PostgreSQL started by global-setup, if any. */
+export default async function globalTeardown(): Promise<void> {
+  await globalThis.__PREFLIGHT_EMBEDDED__?.stop()
+}

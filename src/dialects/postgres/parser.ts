@@ -1,0 +1,161 @@
+/**
+ * PostgreSQL parsing through libpg-query (the real PostgreSQL parser compiled to WASM).
+ * Each file is parsed once; statements carry byte ranges converted to 1-based positions,
+ * and the comments right before each statement (where `-- preflight:` directives live).
+ */
+import { LineIndex } from '../../engine/line-index.js'
+
+/** A parsed statement: the node type, its node, its place and the comments before it. */
+export interface Statement {
+  /** 0-based index of the statement within its file. */
+  readonly index: number
+  /** Node type, e.g. "IndexStmt", "AlterTableStmt". */
+  readonly kind: string
+  /** The node itself (the value under `kind`), shaped as in @pgsql/types. */
+  readonly node: Record<string, any>
+  /** Byte range of the statement text, without leading comments and the trailing semicolon. */
+  readonly startByte: number
+  readonly endByte: number
+  readonly line: number
+  readonly col: number
+  readonly endLine: number
+  readonly endCol: number
+  readonly text: string
+  /** Comments between the previous statement and this one, in order, with their start line. */
+  readonly comments: readonly Comment[]
+}
+
+export interface Comment {
+  readonly text: string
+  readonly line: number
+}
+
+export interface SyntaxProblem {
+  readonly message: string
+  readonly line: number
+  readonly col: number
+}
+
+export interface ParsedSql {
+  readonly statements: readonly Statement[]
+  /** Set when the parser rejected the text; statements is then empty. */
+  readonly syntaxError?: SyntaxProblem
+  /** Comments after the last statement (or in a file with no statements). */
+  readonly trailingComments: readonly Comment[]
+  readonly lines: LineIndex
+  /** The parser's PostgreSQL version number, e.g. 180004. */
+  readonly parserVersion: number
+}
+
+type ParseSync = (sql: string) => { version: number; stmts?: { stmt: Record<string, any>; stmt_location?: number; stmt_len?: number }[] }
+
+/** A loaded parser: the module is instantiated once per process. */
+export interface PostgresParser {
+  parse(sql: string): ParsedSql
+}
+
+let loading: Promise<PostgresParser> | undefined
+
+/**
+ * Loads libpg-query lazily. The dynamic import lets the ncc bundle set `__dirname` first
+ * (see src/action/index.ts) and keeps the WASM off paths that do not parse.
+ */
+export function loadPostgresParser(): Promise<PostgresParser> {
+  loading ??= (async () => {
+    const mod = await import('libpg-query')
+    await mod.loadModule()
+    return createParser(mod.parseSync as unknown as ParseSync)
+  })()
+  return loading
+}
+
+/** Wraps a `parseSync` function (of any libpg-query major) into a PostgresParser. */
+export function createParser(parseSync: ParseSync): PostgresParser {
+  return { parse: (sql) => parseWith(parseSync, sql) }
+}
+
+/** Parses SQL text into statements with positions; a syntax error becomes a SyntaxProblem. */
+export function parseWith(parseSync: ParseSync, sql: string): ParsedSql {
+  const lines = new LineIndex(sql)
+  let result: ReturnType<ParseSync>
+  try {
+    result = parseSync(sql)
+  } catch (error) {
+    const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails
+    const cursor = details?.cursorPosition ?? 0
+    const pos = lines.position(cursor)
+    const message = details?.message ?? (error instanceof Error ? error.message : String(error))
+    return { statements: [], syntaxError: { message, line: pos.line, col: pos.col }, trailingComments: [], lines, parserVersion: 0 }
+  }
+  const bytes = lines.bytes
+  const statements: Statement[] = []
+  let cursor = 0
+  for (const [index, raw] of (result.stmts ?? []).entries()) {
+    const location = raw.stmt_location ?? 0
+    const length = raw.stmt_len ?? 0
+    const rawEnd = length > 0 ? location + length : bytes.length
+    const { start, comments } = skipTrivia(bytes, Math.min(cursor, location), rawEnd, lines)
+    const end = trimEnd(bytes, start, rawEnd)
+    const kind = Object.keys(raw.stmt)[0] ?? 'Unknown'
+    const startPos = lines.position(start)
+    const endPos = lines.position(end)
+    statements.push({
+      index,
+      kind,
+      node: raw.stmt[kind] ?? {},
+      startByte: start,
+      endByte: end,
+      line: startPos.line,
+      col: startPos.col,
+      endLine: endPos.line,
+      endCol: endPos.col,
+      text: lines.slice(start, end),
+      comments,
+    })
+    cursor = rawEnd
+  }
+  const trailing = skipTrivia(bytes, cursor, bytes.length, lines).comments
+  return { statements, trailingComments: trailing, lines, parserVersion: result.version }
+}
+
+const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, 0x3b /* ; between statements */])
+
+/** Skips whitespace, semicolons and comments from `from`; returns where SQL starts and the comments seen. */
+function skipTrivia(bytes: Buffer, from: number, limit: number, lines: LineIndex): { start: number; comments: Comment[] } {
+  const comments: Comment[] = []
+  let i = from
+  while (i < limit) {
+    const b = bytes[i]!
+    if (SPACE.has(b)) {
+      i++
+    } else if (b === 0x2d && bytes[i + 1] === 0x2d) {
+      const nl = bytes.indexOf(0x0a, i)
+      const end = nl === -1 || nl > limit ? limit : nl
+      comments.push({ text: lines.slice(i, end), line: lines.position(i).line })
+      i = end
+    } else if (b === 0x2f && bytes[i + 1] === 0x2a) {
+      // Block comments nest in PostgreSQL.
+      let depth = 1
+      let j = i + 2
+      while (j < limit && depth > 0) {
+        if (bytes[j] === 0x2f && bytes[j + 1] === 0x2a) {
+          depth++
+          j += 2
+        } else if (bytes[j] === 0x2a && bytes[j + 1] === 0x2f) {
+          depth--
+          j += 2
+        } else j++
+      }
+      comments.push({ text: lines.slice(i, j), line: lines.position(i).line })
+      i = j
+    } else break
+  }
+  return { start: i, comments }
+}
+
+/** Moves the end back over whitespace and semicolons. */
+function trimEnd(bytes: Buffer, start: number, end: number): number {
+  let e = end
+  while (e > start && SPACE.has(bytes[e - 1]!)) e--
+  return e
+}

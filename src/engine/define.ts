@@ -1,0 +1,160 @@
+/**
+ * The shapes of a static rule and a live check: metadata first, logic second (ESLint's meta + create).
+ * The runbook link derives from the id, as typescript-eslint's createRule derives docs.url.
+ */
+import type { Dialect, LayoutName, TargetConfig } from '../config/schema.js'
+import type { Statement, ParsedSql } from '../dialects/postgres/parser.js'
+import type { RunLog } from './log.js'
+import type { Category, Evidence, LockMode, Severity, Status } from './model.js'
+import type { Layout, MigrationFile, MigrationHistory } from '../sources/layout.js'
+
+/** A pending migration with its parse result, shared by every consumer. */
+export interface PendingFile {
+  readonly migration: MigrationFile
+  readonly parsed: ParsedSql
+}
+
+/** A statement with the file it came from. */
+export interface StatementRef {
+  readonly file: PendingFile
+  readonly stmt: Statement
+}
+
+/** What a rule or check reports; the engine adds id, docs and position. */
+export interface FindingInput {
+  readonly message: string
+  readonly mitigation: string
+  readonly severity?: Severity
+  readonly evidence?: Evidence
+  readonly help?: string
+  readonly tables?: readonly string[]
+  readonly lock?: LockMode
+}
+
+/** A place to report at: a statement, or an explicit position in a file. */
+export type ReportTarget =
+  | StatementRef
+  | { readonly file: PendingFile; readonly line: number; readonly col: number; readonly endLine?: number; readonly endCol?: number }
+
+/** Where the PostgreSQL major version used by version-dependent rules came from. */
+export type VersionSource = 'target' | 'config' | 'default'
+
+/** The oldest PostgreSQL major the rules reason about when nothing else is known. */
+export const OLDEST_SUPPORTED_POSTGRES = 13
+
+/** Facts from the live target that static rules may use; absent without a target. */
+export interface LiveFacts {
+  /** Point-in-time recovery looks possible and the config accepts it as backup evidence. */
+  readonly hasPitrBackup?: boolean
+  /** Estimated rows and total bytes of touched tables, keyed by schema-qualified name. */
+  readonly tableSizes?: ReadonlyMap<string, { rows: number; bytes: number }>
+}
+
+export interface StaticContext {
+  /** Pending files in the order the tool applies them. */
+  readonly files: readonly PendingFile[]
+  /** Statements of every pending file in order, optionally only of the given node kinds. */
+  statements(kind?: string | readonly string[]): Iterable<StatementRef>
+  readonly postgresVersion: number
+  readonly versionSource: VersionSource
+  readonly dialect: Dialect
+  readonly layout: LayoutName | undefined
+  /** Options for this rule from config (`rules.<id>.options`). */
+  readonly options: Readonly<Record<string, unknown>>
+  readonly live: LiveFacts
+  report(at: ReportTarget, finding: FindingInput): void
+}
+
+export interface StaticRule {
+  readonly kind: 'static'
+  readonly id: string
+  readonly title: string
+  readonly category: Category
+  readonly severity: Severity
+  /** Dialects the rule understands. */
+  readonly dialects: readonly Dialect[]
+  run(ctx: StaticContext): void
+}
+
+/** Declares a static rule. */
+export function defineStaticRule(rule: Omit<StaticRule, 'kind' | 'dialects' | 'category'> & { category?: Category; dialects?: readonly Dialect[] }): StaticRule {
+  return { kind: 'static', category: 'static-analysis', dialects: ['postgres'], ...rule }
+}
+
+/** A read-only session on the target: the only way a check talks to a database. */
+export interface ReadOnlySession {
+  readonly dialect: Dialect
+  /** Runs one read-only query with the session's timeouts; logs its SQL and duration. */
+  query<T extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>
+}
+
+/** Server facts read once at connection. */
+export interface ServerInfo {
+  /** e.g. "15.19" */
+  readonly version: string
+  /** server_version_num, e.g. 150019 */
+  readonly versionNum: number
+  readonly major: number
+  readonly currentUser: string
+  readonly database: string
+  readonly host: string
+  readonly port: number
+}
+
+/** A table touched by pending statements, with the strongest lock needed and where. */
+export interface TouchedTable {
+  readonly table: string
+  readonly lock: LockMode
+  readonly statements: readonly StatementRef[]
+}
+
+export interface LiveContext {
+  readonly db: ReadOnlySession
+  readonly server: ServerInfo
+  readonly targetName: string
+  readonly target: TargetConfig
+  readonly layout: Layout | undefined
+  readonly migrations: readonly MigrationFile[]
+  readonly pending: readonly PendingFile[]
+  readonly history: MigrationHistory | undefined
+  readonly touched: readonly TouchedTable[]
+  /** When the run evaluates time-dependent checks (maintenance windows); `--at` overrides it. */
+  readonly now: Date
+  readonly log: RunLog
+  readonly baseDir: string
+  /** Shares one query's result between checks: the first caller runs `load`, the rest await it. */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T>
+}
+
+/** What a live check returns. */
+export interface LiveOutcome {
+  readonly status: Exclude<Status, 'error'>
+  readonly summary: string
+  readonly evidence?: Evidence
+  readonly mitigation?: string
+  /** Findings at statements, for checks that grade specific pending statements. */
+  readonly findings?: readonly (FindingInput & { at?: ReportTarget })[]
+}
+
+export interface LiveCheck {
+  readonly kind: 'live'
+  readonly id: string
+  readonly title: string
+  readonly category: Category
+  readonly severity: Severity
+  readonly dialects: readonly Dialect[]
+  run(ctx: LiveContext): Promise<LiveOutcome>
+}
+
+/** Declares a live check. */
+export function defineLiveCheck(check: Omit<LiveCheck, 'kind' | 'dialects'> & { dialects?: readonly Dialect[] }): LiveCheck {
+  return { kind: 'live', dialects: ['postgres'], ...check }
+}
+
+/** Helpers so checks read as pass(...)/fail(...). */
+export const outcome = {
+  pass: (summary: string, evidence?: Evidence): LiveOutcome => ({ status: 'pass', summary, evidence }),
+  warn: (summary: string, mitigation: string, evidence?: Evidence): LiveOutcome => ({ status: 'warn', summary, mitigation, evidence }),
+  fail: (summary: string, mitigation: string, evidence?: Evidence): LiveOutcome => ({ status: 'fail', summary, mitigation, evidence }),
+  skip: (reason: string, evidence?: Evidence): LiveOutcome => ({ status: 'skip', summary: reason, evidence }),
+}

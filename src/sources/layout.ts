@@ -1,0 +1,73 @@
+/**
+ * A migration layout: how one migration tool names its files, orders them, runs them
+ * (in a transaction or not) and records what it applied on the target.
+ */
+import type { LayoutName } from '../config/schema.js'
+
+/** One migration as the tool sees it. */
+export interface MigrationFile {
+  /** The identifier the tool stores in its history table (version, migration name, hash...). */
+  readonly id: string
+  /** Human name, e.g. "add_users_email". */
+  readonly name: string
+  /** Path relative to the project root (the config's directory), with forward slashes. */
+  readonly path: string
+  readonly absPath: string
+  /**
+   * The SQL the tool runs when applying the migration. It has exactly the same length and line
+   * structure as the file: parts the tool does not run (a dbmate down section) are blanked with
+   * spaces, so offsets in `sql` are offsets in the file.
+   */
+  readonly sql: string
+  /** The file's bytes as text, for checksums. */
+  readonly raw: string
+  readonly kind: 'versioned' | 'repeatable'
+  /** Whether the tool runs this file inside a transaction (explicit or implicit). */
+  readonly runsInTransaction: boolean
+  /** Why runsInTransaction has its value, for evidence ("Flyway wraps each migration"). */
+  readonly transactionReason: string
+}
+
+/** One row of the tool's history table, normalised. */
+export interface AppliedMigration {
+  readonly id: string
+  readonly name?: string
+  /** The checksum the tool stored, as text, when it stores one. */
+  readonly checksum?: string
+  readonly appliedAt?: string
+  /** The tool recorded a failure or an unfinished run for this migration. */
+  readonly isFailed: boolean
+  /** Free-form detail (golang-migrate dirty flag, Prisma rolled_back_at...). */
+  readonly detail?: string
+}
+
+/** The history read from the target. */
+export interface MigrationHistory {
+  /** Schema-qualified table name, e.g. "public.schema_migrations". */
+  readonly table: string
+  readonly exists: boolean
+  readonly applied: readonly AppliedMigration[]
+  /** golang-migrate stores only the newest version: everything at or below it is applied. */
+  readonly appliedUpTo?: string
+}
+
+/** Minimal read-only query function the history readers need. */
+export type QueryFn = <T extends Record<string, unknown>>(sql: string, params?: readonly unknown[]) => Promise<T[]>
+
+export interface Layout {
+  readonly name: LayoutName
+  /** Tool name for messages: "Flyway", "golang-migrate"... */
+  readonly tool: string
+  /** The history table the tool keeps on the target, schema-qualified. */
+  readonly historyTable: string
+  /** True when `dir` looks like this layout; detection tries layouts in a fixed order. */
+  detect(dir: string): Promise<boolean>
+  /** Lists the migrations in the order the tool applies them. */
+  list(dir: string, projectRoot: string, options: { transaction: 'auto' | 'always' | 'never' }): Promise<MigrationFile[]>
+  /** Reads the history table; a missing table yields { exists: false, applied: [] }. */
+  readHistory(query: QueryFn): Promise<MigrationHistory>
+  /** Computes how the tool would checksum a file, or undefined when the tool stores none. */
+  checksum?(file: MigrationFile): string | undefined
+  /** Whether `file` is applied according to the history. */
+  isApplied(file: MigrationFile, history: MigrationHistory): boolean
+}
