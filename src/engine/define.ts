@@ -62,6 +62,8 @@ export interface StaticContext {
   /** Options for this rule from config (`rules.<id>.options`). */
   readonly options: Readonly<Record<string, unknown>>
   readonly live: LiveFacts
+  /** Every rule and check id, for rules that validate ids (directives). */
+  readonly knownIds: ReadonlySet<string>
   report(at: ReportTarget, finding: FindingInput): void
 }
 

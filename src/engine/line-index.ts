@@ -48,6 +48,19 @@ export class LineIndex {
     return { line: lo + 1, col: col + 1 }
   }
 
+  /** Position of a 0-based character offset (PostgreSQL error cursors count characters, not bytes). */
+  positionOfChar(charOffset: number): Position {
+    if (this.#isAscii) return this.position(charOffset)
+    let bytes = 0
+    let chars = 0
+    for (const ch of this.#text) {
+      if (chars >= charOffset) break
+      bytes += Buffer.byteLength(ch)
+      chars++
+    }
+    return this.position(bytes)
+  }
+
   /** The text between two byte offsets. */
   slice(startByte: number, endByte: number): string {
     if (this.#isAscii) return this.#text.slice(startByte, endByte)

@@ -28,6 +28,7 @@ export interface Statement {
 export interface Comment {
   readonly text: string
   readonly line: number
+  readonly col: number
 }
 
 export interface SyntaxProblem {
@@ -83,7 +84,7 @@ export function parseWith(parseSync: ParseSync, sql: string): ParsedSql {
   } catch (error) {
     const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails
     const cursor = details?.cursorPosition ?? 0
-    const pos = lines.position(cursor)
+    const pos = lines.positionOfChar(cursor)
     const message = details?.message ?? (error instanceof Error ? error.message : String(error))
     return { statements: [], syntaxError: { message, line: pos.line, col: pos.col }, trailingComments: [], lines, parserVersion: 0 }
   }
@@ -131,7 +132,7 @@ function skipTrivia(bytes: Buffer, from: number, limit: number, lines: LineIndex
     } else if (b === 0x2d && bytes[i + 1] === 0x2d) {
       const nl = bytes.indexOf(0x0a, i)
       const end = nl === -1 || nl > limit ? limit : nl
-      comments.push({ text: lines.slice(i, end), line: lines.position(i).line })
+      comments.push({ text: lines.slice(i, end), ...lines.position(i) })
       i = end
     } else if (b === 0x2f && bytes[i + 1] === 0x2a) {
       // Block comments nest in PostgreSQL.
@@ -146,7 +147,7 @@ function skipTrivia(bytes: Buffer, from: number, limit: number, lines: LineIndex
           j += 2
         } else j++
       }
-      comments.push({ text: lines.slice(i, j), line: lines.position(i).line })
+      comments.push({ text: lines.slice(i, j), ...lines.position(i) })
       i = j
     } else break
   }

@@ -1,0 +1,112 @@
+/**
+ * Table-driven rule tests, like ESLint's RuleTester (valid/invalid) and squawk's _ok/_err:
+ * `safe` SQL must produce no finding of the rule, each `reported` case must produce findings
+ * at exactly the given 'line:col' positions.
+ */
+import { expect, it } from '@jest/globals'
+import { configSchema } from '../../src/config/schema.js'
+import type { LiveFacts, PendingFile, StaticRule } from '../../src/engine/define.js'
+import { silentLog } from '../../src/engine/log.js'
+import type { Finding } from '../../src/engine/model.js'
+import { runStaticRules } from '../../src/engine/static-runner.js'
+import { loadPostgresParser } from '../../src/dialects/postgres/parser.js'
+import type { MigrationFile } from '../../src/sources/layout.js'
+
+export interface RuleCaseOptions {
+  /** PostgreSQL major the rule assumes; default 16. */
+  readonly pg?: number
+  /** Whether the migration tool wraps each file in a transaction; default false. */
+  readonly inTransaction?: boolean
+  readonly options?: Record<string, unknown>
+  readonly live?: LiveFacts
+  /** Extra files applied before the case's SQL in the same pending set. */
+  readonly before?: readonly string[]
+}
+
+export interface ReportedCase extends RuleCaseOptions {
+  readonly sql: string
+  /** Expected 'line:col' of each unsuppressed finding, in order; one string for one finding. */
+  readonly at: string | readonly string[]
+  /** Substring expected in the first finding's message. */
+  readonly message?: string
+  /** Link to the issue a regression case comes from. */
+  readonly issue?: string
+}
+
+export type SafeCase = string | (RuleCaseOptions & { readonly sql: string; readonly issue?: string })
+
+/** Runs one rule over the given SQL files and returns its findings. */
+export async function runRule(rule: StaticRule, sqls: readonly string[], opts: RuleCaseOptions = {}): Promise<Finding[]> {
+  const parser = await loadPostgresParser()
+  const files: PendingFile[] = sqls.map((sql, i) => ({ migration: fakeMigration(`m${i + 1}.sql`, sql, opts.inTransaction ?? false), parsed: parser.parse(sql) }))
+  const config = configSchema.parse({ rules: opts.options ? { [rule.id]: { options: opts.options } } : {} })
+  const [result] = runStaticRules({
+    rules: [rule],
+    files,
+    config,
+    postgresVersion: opts.pg ?? 16,
+    versionSource: 'config',
+    layout: undefined,
+    live: opts.live ?? {},
+    log: silentLog,
+    knownIds: new Set([rule.id, 'syntax-error', 'invalid-directive']),
+  })
+  if (result!.status === 'error') throw new Error(`rule ${rule.id} threw: ${result!.summary}`)
+  return [...result!.findings]
+}
+
+/** Declares jest tests for a rule's safe and reported cases. */
+export function testRule(rule: StaticRule, cases: { safe: readonly SafeCase[]; reported: readonly ReportedCase[] }): void {
+  for (const c of cases.safe) {
+    const sql = typeof c === 'string' ? c : c.sql
+    const opts: RuleCaseOptions = typeof c === 'string' ? {} : c
+    it(`safe: ${oneLine(sql)}`, async () => {
+      const findings = await runRule(rule, [...(opts.before ?? []), sql], opts)
+      expect(findings.filter((f) => !f.suppressed && f.file === lastFile(opts)).map(describe)).toEqual([])
+    })
+  }
+  for (const c of cases.reported) {
+    it(`reported: ${oneLine(c.sql)}`, async () => {
+      const findings = await runRule(rule, [...(c.before ?? []), c.sql], c)
+      const active = findings.filter((f) => !f.suppressed && f.file === lastFile(c))
+      const expected = typeof c.at === 'string' ? [c.at] : c.at
+      expect(active.map((f) => `${f.line}:${f.col}`)).toEqual(expected)
+      if (c.message) expect(active[0]?.message).toContain(c.message)
+      for (const f of active) {
+        expect(f.mitigation.length).toBeGreaterThan(10)
+        expect(f.docs).toBe(`runbook/${rule.id}.md`)
+      }
+    })
+  }
+}
+
+/** Name of the file holding the case's own SQL (after any `before` files). */
+function lastFile(opts: RuleCaseOptions): string {
+  return `m${(opts.before?.length ?? 0) + 1}.sql`
+}
+
+/** A MigrationFile for in-memory SQL. */
+function fakeMigration(path: string, sql: string, inTransaction: boolean): MigrationFile {
+  return {
+    id: path,
+    name: path,
+    path,
+    absPath: `/virtual/${path}`,
+    sql,
+    raw: sql,
+    kind: 'versioned',
+    runsInTransaction: inTransaction,
+    transactionReason: inTransaction ? 'test: in a transaction' : 'test: no transaction',
+  }
+}
+
+/** Short test title. */
+function oneLine(sql: string): string {
+  const flat = sql.replace(/\s+/g, ' ').trim()
+  return flat.length > 90 ? `${flat.slice(0, 90)}...` : flat
+}
+
+/** A finding as text, so a failing safe case shows what was reported. */
+function describe(f: Finding): string {
+  return `${f.line}:${f.col} ${f.message}`
+}

@@ -1,0 +1,25 @@
+import { defineLiveCheck, outcome } from '../../engine/define.js'
+
+/** Reports what the migration tool's history table says is applied, and what is pending. */
+export default defineLiveCheck({
+  id: 'migration-history',
+  title: 'Read the migration history on the target',
+  category: 'migration-state',
+  severity: 'error',
+  async run(ctx) {
+    if (!ctx.layout) return outcome.skip('No migration layout: nothing to compare with the target.')
+    const history = ctx.history
+    const table = ctx.layout.historyTable
+    if (!history) {
+      return outcome.fail(
+        `Could not read the history table ${table}; every migration was treated as pending.`,
+        `Grant SELECT on ${table} to the preflight login, or check the layout (${ctx.layout.name}). The log file has the database error.`,
+      )
+    }
+    const evidence = { table, exists: history.exists, applied: ctx.migrations.length - ctx.pending.length, pending: ctx.pending.length, rows: history.applied.length }
+    if (!history.exists) {
+      return outcome.pass(`History table ${table} does not exist: nothing has been applied, all ${ctx.migrations.length} migrations are pending.`, evidence)
+    }
+    return outcome.pass(`${evidence.applied} of ${ctx.migrations.length} migrations applied according to ${table}; ${ctx.pending.length} pending.`, evidence)
+  },
+})

@@ -1,0 +1,90 @@
+/**
+ * `migrations preflight` and `migrations lint`: load config, run the engine with progress,
+ * write reports and the log, and turn the verdict into an exit code.
+ */
+import { resolve } from 'node:path'
+import { loadConfig } from '../../config/load.js'
+import { runPreflight } from '../../engine/run.js'
+import { createFileLog, fileTimestamp } from '../../engine/log.js'
+import { Redactor } from '../../engine/redact.js'
+import { exitCodeOf, type Report } from '../../engine/report.js'
+import { renderJson } from '../../report/json.js'
+import { writeReports, type ReportFormat } from '../../report/write.js'
+import { parseAt, parseFailOn, parseFormats, splitList } from '../options.js'
+import { createProgress, quietProgress } from '../progress.js'
+import { toolVersion } from '../version.js'
+
+export interface RunCommandOptions {
+  readonly target?: string
+  readonly config?: string
+  readonly migrations?: string
+  readonly format: string
+  readonly out: string
+  readonly logDir: string
+  readonly failOn: string
+  readonly only?: string
+  readonly skip?: string
+  readonly json?: boolean
+  readonly at?: string
+  readonly quiet?: boolean
+}
+
+/** Runs preflight or lint and returns the exit code. */
+export async function runCommand(command: 'preflight' | 'lint', opts: RunCommandOptions, paths: readonly string[] = []): Promise<number> {
+  const formats: ReportFormat[] = parseFormats(opts.format)
+  const failOn = parseFailOn(opts.failOn)
+  const now = parseAt(opts.at)
+  const stamp = fileTimestamp()
+  const redactor = new Redactor()
+  const log = createFileLog(resolve(opts.logDir, `migrations-preflight-${stamp}.log`), redactor)
+  const progress = opts.quiet ? quietProgress : createProgress(opts.json ? process.stderr : process.stdout)
+  let report: Report
+  try {
+    report = await execute()
+  } catch (error) {
+    // The adapter prints message and fix; the log keeps the whole story, stack included.
+    log.log('error', `run stopped: ${(error as Error)?.message ?? String(error)}`, { stack: (error as Error)?.stack })
+    throw error
+  }
+  const written = writeReports(report, formats, opts.out, stamp)
+  log.log('info', `reports written: ${Object.values(written).join(', ')}`)
+  if (opts.json) {
+    process.stdout.write(renderJson(report))
+  } else if (!opts.quiet) {
+    const c = report.counts
+    const line = `${report.verdict.toUpperCase()}: ${c.fail} failed, ${c.error} errored, ${c.warn} warned, ${c.pass} passed, ${c.skip} skipped.`
+    process.stdout.write(`\n${line}\nReports: ${Object.values(written).join(', ')}\nLog: ${log.path}\n`)
+  }
+  return exitCodeOf(report.verdict)
+
+  /** Loads config and runs the engine. */
+  async function execute(): Promise<Report> {
+  const loaded = loadConfig({ configPath: opts.config, cwd: process.cwd() })
+  const stdin = paths.includes('-') ? await readStdin() : undefined
+  return runPreflight({
+    command,
+    loaded,
+    targetName: opts.target,
+    migrationsPath: opts.migrations,
+    paths,
+    stdin,
+    only: splitList(opts.only),
+    skip: splitList(opts.skip),
+    failOn,
+    now,
+    log,
+    redactor,
+    toolVersion: toolVersion(),
+    onResult: (r) => progress.result(r),
+    onStage: (m) => progress.stage(m),
+  })
+  }
+}
+
+/** Reads all of standard input (for `lint -`), with a bound so a missing pipe cannot hang. */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return ''
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}

@@ -1,0 +1,413 @@
+/**
+ * The run plan: resolve the target, list migrations, connect read-only, read the history,
+ * parse what is pending once, run static rules and live checks, and build the report.
+ * No GitHub, argv or TTY here: the CLI and the action are thin adapters over runPreflight.
+ */
+import { hostname, userInfo } from 'node:os'
+import { isAbsolute, relative, resolve } from 'node:path'
+import type { LoadedConfig } from '../config/load.js'
+import type { TargetConfig } from '../config/schema.js'
+import { liveChecks } from '../checks/live/index.js'
+import { staticRules } from '../checks/static/index.js'
+import { parsePostgresUrl } from '../dialects/postgres/connection-url.js'
+import { collectLiveFacts } from '../dialects/postgres/facts.js'
+import { loadPostgresParser } from '../dialects/postgres/parser.js'
+import type { PostgresSession } from '../dialects/postgres/session.js'
+import { describeUrl, type Redactor } from './redact.js'
+import { listMigrationSet, type MigrationSet } from './migration-set.js'
+import { OLDEST_SUPPORTED_POSTGRES, type LiveContext, type LiveFacts, type PendingFile, type VersionSource } from './define.js'
+import { PreflightError, UsageError, describeError } from './errors.js'
+import { runLiveChecks } from './live-runner.js'
+import type { RunLog } from './log.js'
+import { runbookLink, type CheckResult } from './model.js'
+import { statementLockSummaries, touchedTables } from './pending.js'
+import { REPORT_SCHEMA_VERSION, countResults, verdictOf, type FailOn, type Report } from './report.js'
+import { runStaticRules } from './static-runner.js'
+import type { MigrationFile, MigrationHistory } from '../sources/layout.js'
+
+export interface RunOptions {
+  readonly command: 'preflight' | 'lint'
+  readonly loaded: LoadedConfig
+  /** Target name from config; required for preflight. */
+  readonly targetName?: string
+  /** Overrides the target's URL (the action's database-url input). */
+  readonly databaseUrl?: string
+  /** Overrides migrations.path. */
+  readonly migrationsPath?: string
+  /** Lint: files or folders to analyse instead of the configured folder; "-" reads `stdin`. */
+  readonly paths?: readonly string[]
+  readonly stdin?: string
+  /** Only these repository-relative files may be pending (the action's changed files). */
+  readonly onlyFiles?: readonly string[]
+  readonly only?: readonly string[]
+  readonly skip?: readonly string[]
+  /** Run static analysis only, with this reason for skipping the target (fork pull requests). */
+  readonly staticOnlyReason?: string
+  readonly failOn: FailOn
+  readonly now?: Date
+  readonly log: RunLog
+  readonly redactor: Redactor
+  readonly toolVersion: string
+  readonly onResult?: (result: CheckResult) => void
+  readonly onStage?: (message: string) => void
+}
+
+/** Every rule and check id, for validating --only/--skip and directives. */
+export function allCheckIds(): Set<string> {
+  return new Set([...staticRules.map((r) => r.id), ...liveChecks.map((c) => c.id), ...ENGINE_CHECK_IDS])
+}
+
+/** Results the engine itself produces (not modules with a run()). */
+export const ENGINE_CHECK_IDS = ['config-secrets', 'preflight-engine'] as const
+
+/** Runs a whole preflight (or lint) and returns the report; never throws for a check's failure. */
+export async function runPreflight(options: RunOptions): Promise<Report> {
+  const started = new Date()
+  const { loaded, log } = options
+  const config = loaded.config
+  const results: CheckResult[] = []
+  const emit = (r: CheckResult): void => {
+    results.push(r)
+    options.onResult?.(r)
+  }
+  const selected = selectChecks(options)
+  log.log('info', `migrations ${options.command} ${options.toolVersion} started by ${safeUser()} on ${hostname()}`)
+  log.log('info', loaded.file ? `config ${loaded.file} (sha256 ${loaded.hash.slice(0, 12)})` : 'no config file found: using defaults')
+
+  const target = resolveTarget(options)
+  const set = await listMigrationSet({
+    loaded,
+    migrationsPath: options.migrationsPath,
+    paths: options.paths,
+    stdin: options.stdin,
+    log,
+  })
+  options.onStage?.(set.description)
+
+  if (selected.has('config-secrets')) emit(configSecretsResult(loaded))
+
+  let session: PostgresSession | undefined
+  let history: MigrationHistory | undefined
+  let liveSkipReason: string | undefined
+  let pendingMigrations: MigrationFile[] = []
+  let pending: PendingFile[] = []
+  let version: { major: number; source: VersionSource } = postgresVersionFor(undefined, config.postgresVersion)
+  try {
+    if (options.command === 'preflight' && target) {
+      const connection = await connectTarget(options, target, selected.has('connectivity'))
+      session = connection.session
+      liveSkipReason = connection.skipReason
+      if (connection.result) emit(connection.result)
+      if (session && set.layout) {
+        history = await readHistory(session, set, log)
+      }
+    }
+    pendingMigrations = choosePending(set.files, set, history, options.onlyFiles, loaded.baseDir)
+    log.log('info', `${set.files.length} migrations found, ${pendingMigrations.length} pending${history ? '' : ' (no history read: every listed migration is treated as pending)'}`)
+    pending = await parsePending(pendingMigrations, log)
+
+    version = postgresVersionFor(session, config.postgresVersion)
+    const { major, source } = version
+    const touched = touchedTables(pending, major)
+    const liveCtx = session && target ? makeLiveContext(options, session, target, set, pending, history, touched) : undefined
+    const live: LiveFacts = liveCtx ? await collectLiveFacts(liveCtx).catch(() => ({})) : {}
+
+    const rules = staticRules.filter((r) => selected.has(r.id) && r.dialects.includes(target?.config.dialect ?? 'postgres'))
+    runStaticRules(
+      { rules, files: pending, config, postgresVersion: major, versionSource: source, layout: set.layout?.name, live, log, knownIds: allCheckIds() },
+      emit,
+    )
+
+    if (options.command === 'preflight') {
+      const checks = liveChecks.filter((c) => selected.has(c.id) && c.id !== 'connectivity')
+      if (liveCtx) {
+        await runLiveChecks(checks, liveCtx, config, emit)
+      } else {
+        for (const c of checks) emit(skipped(c, liveSkipReason ?? 'No connection to the target.'))
+      }
+    }
+
+  } catch (error) {
+    // A bug part-way must not lose what already ran: record it and still build the report.
+    if (error instanceof PreflightError) throw error
+    log.log('error', `internal error: ${describeError(error)}`, { stack: (error as Error)?.stack })
+    emit(engineErrorResult(error))
+  } finally {
+    await session?.close()
+  }
+
+  const finished = new Date()
+  const checks = [...results].sort((a, b) => a.id.localeCompare(b.id))
+  const verdict = verdictOf(checks, options.failOn)
+  log.log('info', `verdict ${verdict} in ${finished.getTime() - started.getTime()} ms`)
+  return options.redactor.redactDeep({
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'migrations-preflight', version: options.toolVersion },
+    run: {
+      command: options.command,
+      target: target?.name ?? null,
+      dialect: target?.config.dialect ?? 'postgres',
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      durationMs: finished.getTime() - started.getTime(),
+      user: safeUser(),
+      host: hostname(),
+      configFile: loaded.file ? relative(process.cwd(), loaded.file) || loaded.file : null,
+      configHash: loaded.hash,
+      failOn: options.failOn,
+      server: session ? { version: session.info.version, host: session.info.host, port: session.info.port, database: session.info.database } : null,
+      postgresVersion: { major: version.major, source: version.source },
+    },
+    migrations: {
+      path: set.dir ? relative(loaded.baseDir, set.dir) || '.' : null,
+      layout: set.layout?.name ?? null,
+      layoutReason: set.reason,
+      total: set.files.length,
+      applied: history && set.layout ? set.files.filter((f) => set.layout!.isApplied(f, history!)).length : 0,
+      historyTable: set.layout?.historyTable ?? null,
+      historyExists: history ? history.exists : null,
+      pending: pendingMigrations.map((m) => ({ id: m.id, name: m.name, path: m.path, runsInTransaction: m.runsInTransaction })),
+      statements: statementLockSummaries(pending, version.major),
+    },
+    verdict,
+    counts: countResults(checks),
+    checks,
+  } satisfies Report)
+}
+
+/** The chosen target and its config; UsageError lists the known targets when the name is wrong. */
+function resolveTarget(options: RunOptions): { name: string; config: TargetConfig } | undefined {
+  if (options.command === 'lint') return undefined
+  const targets = options.loaded.config.targets
+  const names = Object.keys(targets).sort()
+  if (!options.targetName) {
+    throw new UsageError('No target given.', names.length ? `Use --target with one of: ${names.join(', ')}.` : 'Add a target under "targets:" in migrations.config.yaml (see `migrations init`).')
+  }
+  const config = targets[options.targetName]
+  if (!config) {
+    const where = options.loaded.file ?? 'the config (no config file was found)'
+    throw new UsageError(
+      `Unknown target "${options.targetName}" in ${where}.`,
+      names.length ? `Known targets: ${names.join(', ')}.` : 'No targets are configured: add one under "targets:".',
+    )
+  }
+  return { name: options.targetName, config }
+}
+
+/** The set of check ids to run after --only and --skip; unknown ids are a usage error. */
+function selectChecks(options: RunOptions): Set<string> {
+  const all = allCheckIds()
+  for (const id of [...(options.only ?? []), ...(options.skip ?? [])]) {
+    if (!all.has(id)) throw new UsageError(`Unknown check or rule id "${id}".`, 'Run `migrations rules` to list every id.')
+  }
+  const chosen = options.only && options.only.length > 0 ? new Set(options.only) : new Set(all)
+  for (const id of options.skip ?? []) chosen.delete(id)
+  return chosen
+}
+
+interface Connection {
+  readonly session?: PostgresSession
+  readonly result?: CheckResult
+  readonly skipReason?: string
+}
+
+/** Connects to the target; every failure becomes the connectivity result instead of an exception. */
+async function connectTarget(options: RunOptions, target: { name: string; config: TargetConfig }, isWanted: boolean): Promise<Connection> {
+  const base = { id: 'connectivity', title: 'Connect to the target database', category: 'connectivity' as const, kind: 'live' as const, severity: 'error' as const, docs: runbookLink('connectivity') }
+  const started = performance.now()
+  const elapsed = (): number => Math.round(performance.now() - started)
+  if (options.staticOnlyReason) {
+    return { skipReason: options.staticOnlyReason, result: { ...base, status: 'skip', summary: options.staticOnlyReason, durationMs: 0, findings: [] } }
+  }
+  const url = options.databaseUrl ?? target.config.url
+  options.redactor.addUrl(url)
+  if (!url) {
+    const missing = options.loaded.missingEnv.get(`targets.${target.name}.url`)
+    const summary = missing
+      ? `The target's URL comes from the environment variable ${missing}, which is not set.`
+      : `Target "${target.name}" has no url.`
+    const mitigation = missing
+      ? `Export ${missing} (in CI, from a repository secret) and run again.`
+      : `Set targets.${target.name}.url to \${env:SOME_VARIABLE} in the config, or pass --database-url.`
+    return { skipReason: 'The target could not be reached (see connectivity).', result: { ...base, status: 'fail', summary, mitigation, durationMs: 0, findings: [] } }
+  }
+  if (target.config.dialect !== 'postgres') {
+    const summary = `Live checks for dialect "${target.config.dialect}" are not available yet; only static analysis ran.`
+    return { skipReason: summary, result: { ...base, status: 'skip', summary, durationMs: 0, findings: [] } }
+  }
+  // The driver loads only when a target is connected, so lint never pays for it.
+  const { ConnectError, openPostgresSession } = await import('../dialects/postgres/session.js')
+  try {
+    const endpoint = parsePostgresUrl(url, target.config.tls, options.loaded.baseDir)
+    const session = await openPostgresSession(endpoint, target.config, options.log)
+    const evidence = { endpoint: describeUrl(url), tls: session.tls, connectMs: session.connectMs, server: session.info.version, user: session.info.currentUser }
+    const result: CheckResult = {
+      ...base,
+      status: 'pass',
+      summary: `Connected to ${endpoint.host}:${endpoint.port}/${session.info.database} as ${session.info.currentUser} in ${session.connectMs} ms${session.tls ? ' over TLS' : ''}; the session is read-only.`,
+      evidence,
+      durationMs: elapsed(),
+      findings: [],
+    }
+    return { session, ...(isWanted ? { result } : {}) }
+  } catch (error) {
+    const isConnect = error instanceof ConnectError
+    const summary = isConnect ? error.message : error instanceof PreflightError ? error.message : `Cannot connect: ${describeError(error)}`
+    const mitigation = isConnect ? error.mitigation : error instanceof PreflightError ? (error.fix ?? 'Check the database URL.') : 'Check the database URL and that the server is reachable.'
+    options.log.log('error', `connectivity failed: ${summary}`, { failure: isConnect ? error.failure : 'invalid-url' })
+    return {
+      skipReason: 'The target could not be reached (see connectivity).',
+      result: {
+        ...base,
+        status: 'fail',
+        summary,
+        mitigation,
+        evidence: { endpoint: describeUrl(url), failure: isConnect ? error.failure : 'invalid-url', afterMs: elapsed() },
+        durationMs: elapsed(),
+        findings: [],
+      },
+    }
+  }
+}
+
+/** Reads the tool's history table; a failure is logged and treated as "unknown" (everything pending). */
+async function readHistory(session: PostgresSession, set: MigrationSet, log: RunLog): Promise<MigrationHistory | undefined> {
+  try {
+    const history = await set.layout!.readHistory((sql, params) => session.query(sql, params))
+    log.log('info', history.exists ? `history ${history.table}: ${history.applied.length} rows` : `history table ${history.table} does not exist: nothing applied yet`)
+    return history
+  } catch (error) {
+    log.log('error', `reading history table ${set.layout!.historyTable} failed: ${describeError(error)}`)
+    return undefined
+  }
+}
+
+/** Pending migrations: not applied according to the history, restricted to `onlyFiles` when given. */
+function choosePending(
+  files: readonly MigrationFile[],
+  set: MigrationSet,
+  history: MigrationHistory | undefined,
+  onlyFiles: readonly string[] | undefined,
+  baseDir: string,
+): MigrationFile[] {
+  const only = onlyFiles ? new Set(onlyFiles.map((p) => toProjectPath(p, baseDir))) : undefined
+  return files.filter((f) => {
+    if (only && !only.has(f.path)) return false
+    if (history && set.layout && set.layout.isApplied(f, history)) return false
+    return true
+  })
+}
+
+/** Normalises a path to the project-relative, forward-slash form MigrationFile.path uses. */
+function toProjectPath(path: string, baseDir: string): string {
+  const abs = isAbsolute(path) ? path : resolve(baseDir, path)
+  return relative(baseDir, abs).split('\\').join('/')
+}
+
+/** Parses each pending file once; the result is shared by every rule and check. */
+async function parsePending(files: readonly MigrationFile[], log: RunLog): Promise<PendingFile[]> {
+  if (files.length === 0) return []
+  const parser = await loadPostgresParser()
+  const started = performance.now()
+  const out = files.map((migration) => ({ migration, parsed: parser.parse(migration.sql) }))
+  log.log('info', `parsed ${files.length} files in ${Math.round(performance.now() - started)} ms`)
+  return out
+}
+
+/** The PostgreSQL major the rules assume: the target's, else the config's, else the oldest supported. */
+function postgresVersionFor(session: PostgresSession | undefined, configured: number | undefined): { major: number; source: VersionSource } {
+  if (session) return { major: Math.floor(session.info.major), source: 'target' }
+  if (configured) return { major: configured, source: 'config' }
+  return { major: OLDEST_SUPPORTED_POSTGRES, source: 'default' }
+}
+
+/** Builds the context every live check receives, with a shared memo for batched catalog queries. */
+function makeLiveContext(
+  options: RunOptions,
+  session: PostgresSession,
+  target: { name: string; config: TargetConfig },
+  set: MigrationSet,
+  pending: readonly PendingFile[],
+  history: MigrationHistory | undefined,
+  touched: LiveContext['touched'],
+): LiveContext {
+  const memo = new Map<string, Promise<unknown>>()
+  return {
+    db: session,
+    server: session.info,
+    targetName: target.name,
+    target: target.config,
+    layout: set.layout,
+    migrations: set.files,
+    pending,
+    history,
+    touched,
+    now: options.now ?? new Date(),
+    log: options.log,
+    baseDir: options.loaded.baseDir,
+    memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+      let p = memo.get(key) as Promise<T> | undefined
+      if (!p) {
+        p = load()
+        memo.set(key, p)
+      }
+      return p
+    },
+  }
+}
+
+/** The result recorded when the engine itself fails part-way. */
+function engineErrorResult(error: unknown): CheckResult {
+  return {
+    id: 'preflight-engine',
+    title: 'Preflight ran to completion',
+    category: 'config',
+    kind: 'static',
+    severity: 'error',
+    status: 'error',
+    summary: `Preflight stopped part-way: ${describeError(error)}. Checks after this point did not run.`,
+    mitigation: 'This is a bug in Migrations Preflight: report it with the log file (it has the stack trace).',
+    docs: runbookLink('preflight-engine'),
+    durationMs: 0,
+    findings: [],
+  }
+}
+
+/** A skipped result for a live check that could not run. */
+function skipped(check: { id: string; title: string; category: CheckResult['category']; severity: CheckResult['severity'] }, reason: string): CheckResult {
+  return { id: check.id, title: check.title, category: check.category, kind: 'live', severity: check.severity, status: 'skip', summary: reason, docs: runbookLink(check.id), durationMs: 0, findings: [] }
+}
+
+/** Literal passwords in the config file: a warning that names the key and line. */
+function configSecretsResult(loaded: LoadedConfig): CheckResult {
+  const base = { id: 'config-secrets', title: 'Keep secrets out of the config file', category: 'config' as const, kind: 'static' as const, severity: 'warning' as const, docs: runbookLink('config-secrets'), durationMs: 0 }
+  if (loaded.warnings.length === 0) return { ...base, status: 'pass', summary: 'No literal passwords in the config file.', findings: [] }
+  const file = loaded.file ? relative(process.cwd(), loaded.file) || loaded.file : 'config'
+  return {
+    ...base,
+    status: 'warn',
+    summary: loaded.warnings[0]!.message,
+    mitigation: 'Replace the URL with url: ${env:NAME} and store it as a secret.',
+    findings: loaded.warnings.map((w) => ({
+      id: 'config-secrets',
+      severity: 'warning' as const,
+      message: w.message,
+      file,
+      line: w.line ?? 1,
+      col: 1,
+      endLine: w.line ?? 1,
+      endCol: 1,
+      mitigation: 'Replace the URL with url: ${env:NAME} and store it as a secret.',
+      docs: runbookLink('config-secrets'),
+    })),
+  }
+}
+
+/** The OS user name, or "unknown" where it cannot be read (some containers). */
+function safeUser(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return process.env.USER ?? 'unknown'
+  }
+}
