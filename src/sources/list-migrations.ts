@@ -1,0 +1,62 @@
+/**
+ * Lists the migrations of the configured folder: with the configured layout, or the detected one.
+ */
+import path from 'node:path'
+import { LAYOUTS, type LayoutName } from '../config/schema.js'
+import { ConfigError } from '../engine/errors.js'
+import { isFolder, toProjectPath, type TransactionOption } from './files.js'
+import type { Layout, MigrationFile } from './layout.js'
+import { detectLayout, getLayout } from './layouts/index.js'
+import { plainLayout } from './layouts/plain.js'
+
+export interface ListMigrationsInput {
+  /** The migrations folder (`migrations.path`), absolute or relative to `projectRoot`. */
+  readonly dir: string
+  /** The configuration file's directory; MigrationFile.path is relative to it. */
+  readonly projectRoot: string
+  /** `migrations.layout`; detected from the folder when absent. */
+  readonly layout?: LayoutName
+  readonly transaction: TransactionOption
+  /** `migrations.historyTable`, used by the plain layout. */
+  readonly historyTable?: string
+}
+
+export interface MigrationListing {
+  readonly layout: Layout
+  /** False when the configuration named the layout. */
+  readonly detected: boolean
+  /** Why this layout: what detection saw, or that the configuration set it. */
+  readonly reason: string
+  /** Migrations in the order the tool applies them. */
+  readonly files: MigrationFile[]
+}
+
+/** Resolves the layout for `dir` and lists its migrations in the order the tool applies them. */
+export async function listMigrations(input: ListMigrationsInput): Promise<MigrationListing> {
+  const dir = path.resolve(input.projectRoot, input.dir)
+  if (!(await isFolder(dir))) {
+    throw new ConfigError(
+      `The migrations folder ${dir} does not exist (migrations.path is "${input.dir}", relative to ${input.projectRoot}).`,
+      'Create the folder, or set migrations.path in the configuration to the folder that holds your migrations.',
+    )
+  }
+  const chosen = input.layout
+    ? { layout: getLayout(input.layout, input.historyTable), detected: false, reason: `migrations.layout is "${input.layout}" in the configuration` }
+    : await detect(dir, input)
+  const files = await chosen.layout.list(dir, input.projectRoot, { transaction: input.transaction })
+  return { ...chosen, files }
+}
+
+/** Detects the layout of `dir`, or throws a ConfigError naming the layouts to choose from. */
+async function detect(dir: string, input: ListMigrationsInput): Promise<Omit<MigrationListing, 'files'>> {
+  const found = await detectLayout(dir)
+  if (!found) {
+    throw new ConfigError(
+      `Could not tell which migration tool owns ${toProjectPath(input.projectRoot, dir) || '.'}: it holds no .sql migrations in a known layout.`,
+      `Set migrations.layout in the configuration to one of ${LAYOUTS.join(', ')}, or point migrations.path at the folder with the .sql files.`,
+    )
+  }
+  // Detection returns the plain layout without a table; the configuration may name one.
+  const layout = found.layout.name === 'plain' && input.historyTable ? plainLayout(input.historyTable) : found.layout
+  return { layout, detected: true, reason: found.reason }
+}
