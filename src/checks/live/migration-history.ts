@@ -10,6 +10,11 @@ export default defineLiveCheck({
     if (!ctx.layout) return outcome.skip('No migration layout: nothing to compare with the target.')
     const history = ctx.history
     const table = ctx.layout.historyTable
+    if (!table) {
+      return outcome.skip(
+        `The ${ctx.layout.tool} layout keeps no history table, so every migration is treated as pending. Set migrations.historyTable to the table that records applied files.`,
+      )
+    }
     if (!history) {
       return outcome.fail(
         `Could not read the history table ${table}; every migration was treated as pending.`,
