@@ -102,7 +102,7 @@ function fromValue(
     throw new ConfigError(`${file ?? 'config'}: expected a mapping of keys (version, migrations, targets, rules) at the top level.`)
   }
   const interpolated = interpolate(raw, [], env, missingEnv, warnings, lineOf)
-  const parsed = configSchema.safeParse(interpolated)
+  const parsed = configSchema.safeParse(interpolated, { reportInput: true })
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues, file ?? 'config', lineOf), 'See README "Configuration" for every key.')
   return {
     file,

@@ -5,6 +5,7 @@
  * platform package's postinstall only re-creates library symlinks, so we do the same when they
  * are missing.
  */
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, chmodSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
@@ -63,7 +64,8 @@ export async function startEmbeddedPostgres(options: { log?: (line: string) => v
   // The postgres user must be able to reach the data directory through its parents.
   chmodSync(base, 0o755)
   const databaseDir = join(base, 'data')
-  const password = 'preflight'
+  // Random, so it cannot collide with words the redactor would then mask in logs.
+  const password = randomBytes(12).toString('hex')
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   const server = new EmbeddedPostgresServer({
     databaseDir,
