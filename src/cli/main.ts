@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander'
 import { EXIT, PreflightError, describeError } from '../engine/errors.js'
+import { initConfig } from './commands/init.js'
 import { runCommand, type RunCommandOptions } from './commands/run-command.js'
 import { toolVersion } from './version.js'
 
@@ -56,6 +57,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
   )
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (paths: string[], opts: RunCommandOptions) => setExit(await runCommand('lint', opts, paths)))
+
+  program
+    .command('init')
+    .description('write a commented starter migrations.config.yaml for the layout found here')
+    .option('--force', 'overwrite an existing config file')
+    .action(async (opts: { force?: boolean }) => {
+      process.stdout.write(`${await initConfig(process.cwd(), opts)}\n`)
+      setExit(EXIT.passed)
+    })
 
   return program
 }
