@@ -40,7 +40,7 @@ export async function runRule(rule: StaticRule, sqls: readonly string[], opts: R
   const parser = await loadPostgresParser()
   const files: PendingFile[] = sqls.map((sql, i) => ({ migration: fakeMigration(`m${i + 1}.sql`, sql, opts.inTransaction ?? false), parsed: parser.parse(sql) }))
   const config = configSchema.parse({ rules: opts.options ? { [rule.id]: { options: opts.options } } : {} })
-  const [result] = runStaticRules({
+  const [result] = await runStaticRules({
     rules: [rule],
     files,
     config,

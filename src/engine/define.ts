@@ -48,6 +48,10 @@ export interface LiveFacts {
   readonly hasPitrBackup?: boolean
   /** Estimated rows and total bytes of touched tables, keyed by schema-qualified name. */
   readonly tableSizes?: ReadonlyMap<string, { rows: number; bytes: number }>
+  /** Current types of columns that pending statements change, keyed "schema.table.column", as format_type prints them. */
+  readonly columnTypes?: ReadonlyMap<string, string>
+  /** The target's size thresholds, so rules can grade blocking findings by table size (StaticContext has no target config). */
+  readonly thresholds?: { readonly largeTableRows: number; readonly largeTableBytes: number }
 }
 
 export interface StaticContext {
@@ -65,6 +69,8 @@ export interface StaticContext {
   /** Every rule and check id, for rules that validate ids (directives). */
   readonly knownIds: ReadonlySet<string>
   report(at: ReportTarget, finding: FindingInput): void
+  /** Marks the rule as not applicable to this run (e.g. the version it needs is unknown); the reason is its summary. */
+  skip(reason: string): void
 }
 
 export interface StaticRule {
@@ -75,7 +81,8 @@ export interface StaticRule {
   readonly severity: Severity
   /** Dialects the rule understands. */
   readonly dialects: readonly Dialect[]
-  run(ctx: StaticContext): void
+  /** Synchronous for most rules; a rule that must load something first (another grammar's WASM) returns a promise. */
+  run(ctx: StaticContext): void | Promise<void>
 }
 
 /** Declares a static rule. */
@@ -124,8 +131,19 @@ export interface LiveContext {
   readonly now: Date
   readonly log: RunLog
   readonly baseDir: string
+  /** The migrations folder, when the run looks at one. */
+  readonly migrationsDir?: string
+  /** Migration files the change under review modifies or removes (the action's pull request), when known. */
+  readonly changes?: MigrationChanges
   /** Shares one query's result between checks: the first caller runs `load`, the rest await it. */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>
+}
+
+/** Project-relative paths (forward slashes) of migration files a change modifies or removes. */
+export interface MigrationChanges {
+  readonly modified: readonly string[]
+  /** Removed files, and the old names of renamed files. */
+  readonly removed: readonly string[]
 }
 
 /** What a live check returns. */

@@ -11,11 +11,12 @@ import { liveChecks } from '../checks/live/index.js'
 import { staticRules } from '../checks/static/index.js'
 import { parsePostgresUrl } from '../dialects/postgres/connection-url.js'
 import { collectLiveFacts } from '../dialects/postgres/facts.js'
+import { parseFiles } from '../dialects/postgres/parse-pool.js'
 import { loadPostgresParser } from '../dialects/postgres/parser.js'
 import type { PostgresSession } from '../dialects/postgres/session.js'
 import { describeUrl, type Redactor } from './redact.js'
 import { listMigrationSet, type MigrationSet } from './migration-set.js'
-import { OLDEST_SUPPORTED_POSTGRES, type LiveContext, type LiveFacts, type PendingFile, type VersionSource } from './define.js'
+import { OLDEST_SUPPORTED_POSTGRES, type LiveContext, type LiveFacts, type MigrationChanges, type PendingFile, type VersionSource } from './define.js'
 import { PreflightError, UsageError, describeError } from './errors.js'
 import { runLiveChecks } from './live-runner.js'
 import type { RunLog } from './log.js'
@@ -39,6 +40,8 @@ export interface RunOptions {
   readonly stdin?: string
   /** Only these repository-relative files may be pending (the action's changed files). */
   readonly onlyFiles?: readonly string[]
+  /** Migration files the change modifies or removes, for the applied-migration-in-diff check. */
+  readonly changes?: MigrationChanges
   readonly only?: readonly string[]
   readonly skip?: readonly string[]
   /** Run static analysis only, with this reason for skipping the target (fork pull requests). */
@@ -72,7 +75,7 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
   }
   const selected = selectChecks(options)
   log.log('info', `migrations ${options.command} ${options.toolVersion} started by ${safeUser()} on ${hostname()}`)
-  log.log('info', loaded.file ? `config ${loaded.file} (sha256 ${loaded.hash.slice(0, 12)})` : 'no config file found: using defaults')
+  log.log('info', loaded.file ? `config ${loaded.file} (sha256 ${loaded.hash.slice(0, 12)})` : `no config file found: using defaults (sha256 ${loaded.hash.slice(0, 12)})`)
 
   const target = resolveTarget(options)
   const set = await listMigrationSet({
@@ -113,7 +116,7 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
     const live: LiveFacts = liveCtx ? await collectLiveFacts(liveCtx).catch(() => ({})) : {}
 
     const rules = staticRules.filter((r) => selected.has(r.id) && r.dialects.includes(target?.config.dialect ?? 'postgres'))
-    runStaticRules(
+    await runStaticRules(
       { rules, files: pending, config, postgresVersion: major, versionSource: source, layout: set.layout?.name, live, log, knownIds: allCheckIds() },
       emit,
     )
@@ -307,11 +310,11 @@ function toProjectPath(path: string, baseDir: string): string {
 /** Parses each pending file once; the result is shared by every rule and check. */
 async function parsePending(files: readonly MigrationFile[], log: RunLog): Promise<PendingFile[]> {
   if (files.length === 0) return []
-  const parser = await loadPostgresParser()
   const started = performance.now()
-  const out = files.map((migration) => ({ migration, parsed: parser.parse(migration.sql) }))
+  // Rules read loadedPostgresParser() synchronously, so this thread's parser loads even when workers parse.
+  const [parsed] = await Promise.all([parseFiles(files.map((f) => f.sql), { log }), loadPostgresParser()])
   log.log('info', `parsed ${files.length} files in ${Math.round(performance.now() - started)} ms`)
-  return out
+  return files.map((migration, i) => ({ migration, parsed: parsed[i]! }))
 }
 
 /** The PostgreSQL major the rules assume: the target's, else the config's, else the oldest supported. */
@@ -345,6 +348,8 @@ function makeLiveContext(
     now: options.now ?? new Date(),
     log: options.log,
     baseDir: options.loaded.baseDir,
+    migrationsDir: set.dir,
+    changes: options.changes,
     memo<T>(key: string, load: () => Promise<T>): Promise<T> {
       let p = memo.get(key) as Promise<T> | undefined
       if (!p) {

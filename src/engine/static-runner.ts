@@ -10,6 +10,7 @@ import { describeError } from './errors.js'
 import type { RunLog } from './log.js'
 import { compareFindings, runbookLink, type CheckResult, type Finding, type Severity, type Status } from './model.js'
 import { resolveOverride } from './overrides.js'
+import type { Statement } from '../dialects/postgres/parser.js'
 
 export interface StaticRunInput {
   readonly rules: readonly StaticRule[]
@@ -25,11 +26,12 @@ export interface StaticRunInput {
 }
 
 /** Runs every rule and returns one result per rule. */
-export function runStaticRules(input: StaticRunInput, onResult?: (result: CheckResult) => void): CheckResult[] {
+export async function runStaticRules(input: StaticRunInput, onResult?: (result: CheckResult) => void): Promise<CheckResult[]> {
   const directivesByFile = new Map(input.files.map((f) => [f.migration.path, parseDirectives(f.parsed)]))
+  const statements = new StatementIndex(input.files)
   const results: CheckResult[] = []
   for (const rule of input.rules) {
-    const result = runOne(rule, input, directivesByFile)
+    const result = await runOne(rule, input, directivesByFile, statements)
     results.push(result)
     onResult?.(result)
   }
@@ -37,7 +39,7 @@ export function runStaticRules(input: StaticRunInput, onResult?: (result: CheckR
 }
 
 /** Runs one rule in its own try. */
-function runOne(rule: StaticRule, input: StaticRunInput, directives: ReadonlyMap<string, Directive[]>): CheckResult {
+async function runOne(rule: StaticRule, input: StaticRunInput, directives: ReadonlyMap<string, Directive[]>, statements: StatementIndex): Promise<CheckResult> {
   const started = performance.now()
   const override = resolveOverride(input.config.rules[rule.id], rule.severity)
   const base = { id: rule.id, title: rule.title, category: rule.category, kind: 'static' as const, docs: runbookLink(rule.id) }
@@ -49,9 +51,10 @@ function runOne(rule: StaticRule, input: StaticRunInput, directives: ReadonlyMap
     return { ...base, severity, status: 'skip', summary: 'No pending migrations to analyse.', durationMs: 0, findings: [] }
   }
   const findings: Finding[] = []
+  let skipReason: string | undefined
   const ctx: StaticContext = {
     files: input.files,
-    statements: (kind) => iterateStatements(input.files, kind),
+    statements: (kind) => statements.select(kind),
     postgresVersion: input.postgresVersion,
     versionSource: input.versionSource,
     dialect: 'postgres',
@@ -62,9 +65,12 @@ function runOne(rule: StaticRule, input: StaticRunInput, directives: ReadonlyMap
     report(at, finding) {
       findings.push(toFinding(rule.id, severity, at, finding, directives, input.knownIds))
     },
+    skip(reason) {
+      skipReason = reason
+    },
   }
   try {
-    rule.run(ctx)
+    await rule.run(ctx)
   } catch (error) {
     input.log.log('error', `rule ${rule.id} threw: ${describeError(error)}`, { stack: (error as Error)?.stack })
     return {
@@ -76,6 +82,10 @@ function runOne(rule: StaticRule, input: StaticRunInput, directives: ReadonlyMap
       durationMs: Math.round(performance.now() - started),
       findings: [],
     }
+  }
+  if (skipReason !== undefined) {
+    input.log.log('info', `rule ${rule.id}: skip: ${skipReason}`)
+    return { ...base, severity, status: 'skip', summary: skipReason, durationMs: Math.round(performance.now() - started), findings: [] }
   }
   findings.sort(compareFindings)
   const status = statusOf(findings)
@@ -108,13 +118,33 @@ export function statusOf(findings: readonly Finding[]): Status {
   return status
 }
 
-/** Yields statements of every file in order, filtered by node kind. */
-function* iterateStatements(files: readonly PendingFile[], kind: string | readonly string[] | undefined): Iterable<StatementRef> {
-  const kinds = kind === undefined ? undefined : new Set(typeof kind === 'string' ? [kind] : kind)
-  for (const file of files) {
-    for (const stmt of file.parsed.statements) {
-      if (!kinds || kinds.has(stmt.kind)) yield { file, stmt }
+/**
+ * Every pending statement in order, and the positions of each node kind, built once per run: each
+ * rule's `ctx.statements(kind)` then costs the statements it gets, not a scan of every file.
+ */
+class StatementIndex {
+  readonly #all: StatementRef[] = []
+  readonly #byKind = new Map<string, number[]>()
+
+  constructor(files: readonly PendingFile[]) {
+    for (const file of files) {
+      for (const stmt of file.parsed.statements) {
+        const positions = this.#byKind.get(stmt.kind)
+        if (positions) positions.push(this.#all.length)
+        else this.#byKind.set(stmt.kind, [this.#all.length])
+        this.#all.push({ file, stmt })
+      }
     }
+  }
+
+  /** Statements of every file in order, optionally only of the given node kinds. */
+  select(kind: string | readonly string[] | undefined): readonly StatementRef[] {
+    if (kind === undefined) return this.#all
+    const kinds = typeof kind === 'string' ? [kind] : [...new Set(kind)]
+    const positions = kinds.flatMap((k) => this.#byKind.get(k) ?? [])
+    // Positions of several kinds interleave: sort them back into file order.
+    if (kinds.length > 1) positions.sort((a, b) => a - b)
+    return positions.map((p) => this.#all[p]!)
   }
 }
 
@@ -134,7 +164,8 @@ function toFinding(
       : { line: at.line, col: at.col, endLine: at.endLine ?? at.line, endCol: at.endCol ?? at.col }
   // A rule may lower a finding (info notes); config severity applies to the rule's own level.
   const severity = input.severity && input.severity !== 'error' ? lower(input.severity, ruleSeverity) : ruleSeverity
-  const statementIndex = 'stmt' in at ? at.stmt.index : undefined
+  // A position inside a statement (a parser's error cursor) is still governed by that statement's directives.
+  const statementIndex = 'stmt' in at ? at.stmt.index : statementAt(at.file, pos.line, pos.col)?.index
   const suppressor = (directives.get(file) ?? []).find(
     (d) =>
       d.reason !== '' &&
@@ -156,6 +187,12 @@ function toFinding(
     ...(input.lock ? { lock: input.lock } : {}),
     ...(suppressor ? { suppressed: { kind: 'comment' as const, reason: suppressor.reason } } : {}),
   }
+}
+
+/** The statement whose text spans the 1-based position, if any. */
+function statementAt(file: PendingFile, line: number, col: number): Statement | undefined {
+  const isAfter = (l: number, c: number, l2: number, c2: number): boolean => l > l2 || (l === l2 && c >= c2)
+  return file.parsed.statements.find((s) => isAfter(line, col, s.line, s.col) && isAfter(s.endLine, s.endCol, line, col))
 }
 
 /** The weaker of two severities. */
