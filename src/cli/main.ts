@@ -4,7 +4,9 @@
  */
 import { Command, CommanderError, Option } from 'commander'
 import { EXIT, PreflightError, describeError } from '../engine/errors.js'
+import { explainCommand } from './commands/explain.js'
 import { initConfig } from './commands/init.js'
+import { rulesCommand } from './commands/rules.js'
 import { runCommand, type RunCommandOptions } from './commands/run-command.js'
 import { toolVersion } from './version.js'
 
@@ -44,7 +46,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .command('preflight')
       .description('run every check against a target, read-only: applies nothing')
       .requiredOption('-t, --target <env>', 'target name from the config (dev, staging, prod...)')
-      .option('--at <time>', 'evaluate maintenance windows at this ISO time instead of now'),
+      .option('--at <time>', 'evaluate maintenance windows at this ISO time instead of now')
+      .option('-y, --assume-yes', 'accept every acceptable failure without asking (refused in CI, without a TTY or without an operator)')
+      .option('--operator <name>', 'who accepts failures, for the audit log (default: PREFLIGHT_OPERATOR)')
+      .option('--reason <text>', 'why accepted failures are safe (backup reference, ticket), for the audit log'),
   )
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (opts: RunCommandOptions) => setExit(await runCommand('preflight', opts)))
@@ -66,6 +71,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
       process.stdout.write(`${await initConfig(process.cwd(), opts)}\n`)
       setExit(EXIT.passed)
     })
+
+  program
+    .command('rules')
+    .description('list every rule and check: id, kind, category, default severity and title')
+    .option('--json', 'print a JSON array')
+    .action((opts: { json?: boolean }) => setExit(rulesCommand(opts)))
+
+  program
+    .command('explain')
+    .description('print the runbook page of a rule or check id')
+    .argument('<id>', 'rule or check id (see `migrations rules`)')
+    .action((id: string) => setExit(explainCommand(id)))
 
   return program
 }

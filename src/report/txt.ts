@@ -61,7 +61,7 @@ function renderCheck(check: CheckResult): string[] {
   const head = `[${LABEL[check.status]}] ${check.id}: ${check.title}`
   if (check.status === 'pass' || check.status === 'skip') {
     const suppressed = check.findings.filter((f) => f.suppressed)
-    return [`${head}: ${check.summary}`, ...suppressed.map((f) => `    suppressed ${where(f)}: ${f.message} (reason: ${f.suppressed!.reason})`)]
+    return [`${head}: ${check.summary}`, ...suppressed.map((f) => `    suppressed ${where(f)}: ${f.message} (${suppressionLabel(f.suppressed!)})`)]
   }
   const lines = [head]
   const active = check.findings.filter((f) => !f.suppressed)
@@ -82,6 +82,11 @@ function renderFinding(f: Finding): string[] {
   if (f.suppressed) lines.push(`      suppressed (${f.suppressed.kind}${f.suppressed.by ? ` by ${f.suppressed.by}` : ''}): ${f.suppressed.reason}`)
   else lines.push(`      fix: ${f.mitigation}`)
   return lines
+}
+
+/** "accepted by alice: <reason>", "comment: <reason>": how and why a finding was suppressed. */
+function suppressionLabel(s: NonNullable<Finding['suppressed']>): string {
+  return `${s.kind}${s.by ? ` by ${s.by}` : ''}: ${s.reason}`
 }
 
 /** "file:line:col", or "(target)" for findings not tied to a file. */

@@ -10,6 +10,8 @@ import { Redactor } from '../../engine/redact.js'
 import { exitCodeOf, type Report } from '../../engine/report.js'
 import { renderJson } from '../../report/json.js'
 import { writeReports, type ReportFormat } from '../../report/write.js'
+import { createTelemetry } from '../../telemetry/index.js'
+import { acceptFailures, checkAssumeYes, processIo, type OperatorIo } from '../operator.js'
 import { parseAt, parseFailOn, parseFormats, splitList } from '../options.js'
 import { createProgress, quietProgress } from '../progress.js'
 import { toolVersion } from '../version.js'
@@ -27,10 +29,17 @@ export interface RunCommandOptions {
   readonly json?: boolean
   readonly at?: string
   readonly quiet?: boolean
+  /** Preflight: accept every acceptable failure without asking (refused in CI and without --operator). */
+  readonly assumeYes?: boolean
+  readonly operator?: string
+  /** Why the accepted failures are safe, recorded in the audit log. */
+  readonly reason?: string
 }
 
 /** Runs preflight or lint and returns the exit code. */
-export async function runCommand(command: 'preflight' | 'lint', opts: RunCommandOptions, paths: readonly string[] = []): Promise<number> {
+export async function runCommand(command: 'preflight' | 'lint', opts: RunCommandOptions, paths: readonly string[] = [], io: OperatorIo = processIo()): Promise<number> {
+  // Refuse --assume-yes before touching anything, so a refused run leaves no trace but its message.
+  if (command === 'preflight') checkAssumeYes(opts, io)
   const formats: ReportFormat[] = parseFormats(opts.format)
   const failOn = parseFailOn(opts.failOn)
   const now = parseAt(opts.at)
@@ -38,6 +47,8 @@ export async function runCommand(command: 'preflight' | 'lint', opts: RunCommand
   const redactor = new Redactor()
   const log = createFileLog(resolve(opts.logDir, `migrations-preflight-${stamp}.log`), redactor)
   const progress = opts.quiet ? quietProgress : createProgress(opts.json ? process.stderr : process.stdout)
+  const telemetry = createTelemetry(io.env)
+  let acceptable: readonly string[] | undefined
   let report: Report
   try {
     report = await execute()
@@ -45,6 +56,10 @@ export async function runCommand(command: 'preflight' | 'lint', opts: RunCommand
     // The adapter prints message and fix; the log keeps the whole story, stack included.
     log.log('error', `run stopped: ${(error as Error)?.message ?? String(error)}`, { stack: (error as Error)?.stack })
     throw error
+  }
+  if (command === 'preflight') {
+    const output = opts.json ? io.stderr : io.stdout
+    report = await acceptFailures({ report, opts, io, acceptable, logDir: resolve(opts.logDir), log, output })
   }
   const written = writeReports(report, formats, opts.out, stamp)
   log.log('info', `reports written: ${Object.values(written).join(', ')}`)
@@ -55,11 +70,14 @@ export async function runCommand(command: 'preflight' | 'lint', opts: RunCommand
     const line = `${report.verdict.toUpperCase()}: ${c.fail} failed, ${c.error} errored, ${c.warn} warned, ${c.pass} passed, ${c.skip} skipped.`
     process.stdout.write(`\n${line}\nReports: ${Object.values(written).join(', ')}\nLog: ${log.path}\n`)
   }
+  // After the reports and the summary are out: a slow collector delays only the exit, bounded.
+  await telemetry.export(report, log)
   return exitCodeOf(report.verdict)
 
   /** Loads config and runs the engine. */
   async function execute(): Promise<Report> {
   const loaded = loadConfig({ configPath: opts.config, cwd: process.cwd() })
+  acceptable = opts.target ? loaded.config.targets[opts.target]?.acceptable : undefined
   const stdin = paths.includes('-') ? await readStdin() : undefined
   return runPreflight({
     command,
@@ -75,7 +93,10 @@ export async function runCommand(command: 'preflight' | 'lint', opts: RunCommand
     log,
     redactor,
     toolVersion: toolVersion(),
-    onResult: (r) => progress.result(r),
+    onResult: (r) => {
+      progress.result(r)
+      telemetry.observe(r)
+    },
     onStage: (m) => progress.stage(m),
   })
   }
