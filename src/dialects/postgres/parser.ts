@@ -4,6 +4,7 @@
  * and the comments right before each statement (where `-- preflight:` directives live).
  */
 import { LineIndex } from '../../engine/line-index.js'
+import { useBaselineWasmCompiler } from './wasm-compiler.js'
 
 /** A parsed statement: the node type, its node, its place and the comments before it. */
 export interface Statement {
@@ -53,9 +54,17 @@ type ParseSync = (sql: string) => { version: number; stmts?: { stmt: Record<stri
 /** A loaded parser: the module is instantiated once per process. */
 export interface PostgresParser {
   parse(sql: string): ParsedSql
+  /** Parses a DO or CREATE FUNCTION statement's PL/pgSQL body (libpg-query's parsePlPgSQLSync); throws on a syntax error. */
+  parsePlpgsql?(sql: string): { plpgsql_funcs?: Record<string, any>[] }
 }
 
 let loading: Promise<PostgresParser> | undefined
+let loaded: PostgresParser | undefined
+
+/** The parser once loadPostgresParser has resolved, for synchronous callers (static rules run after parsing); undefined before. */
+export function loadedPostgresParser(): PostgresParser | undefined {
+  return loaded
+}
 
 /**
  * Loads libpg-query lazily. The dynamic import lets the ncc bundle set `__dirname` first
@@ -63,9 +72,11 @@ let loading: Promise<PostgresParser> | undefined
  */
 export function loadPostgresParser(): Promise<PostgresParser> {
   loading ??= (async () => {
+    useBaselineWasmCompiler()
     const mod = await import('libpg-query')
     await mod.loadModule()
-    return createParser(mod.parseSync as unknown as ParseSync)
+    loaded = { ...createParser(mod.parseSync as unknown as ParseSync), parsePlpgsql: (sql) => mod.parsePlPgSQLSync(sql) as { plpgsql_funcs?: Record<string, any>[] } }
+    return loaded
   })()
   return loading
 }
@@ -83,40 +94,66 @@ export function parseWith(parseSync: ParseSync, sql: string): ParsedSql {
     result = parseSync(sql)
   } catch (error) {
     const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails
-    const cursor = details?.cursorPosition ?? 0
-    const pos = lines.positionOfChar(cursor)
     const message = details?.message ?? (error instanceof Error ? error.message : String(error))
-    return { statements: [], syntaxError: { message, line: pos.line, col: pos.col }, trailingComments: [], lines, parserVersion: 0 }
+    return { statements: [], syntaxError: syntaxProblemAt(lines, message, details?.cursorPosition ?? 0), trailingComments: [], lines, parserVersion: 0 }
   }
-  const bytes = lines.bytes
-  const statements: Statement[] = []
-  let cursor = 0
-  for (const [index, raw] of (result.stmts ?? []).entries()) {
-    const location = raw.stmt_location ?? 0
-    const length = raw.stmt_len ?? 0
-    const rawEnd = length > 0 ? location + length : bytes.length
-    const { start, comments } = skipTrivia(bytes, Math.min(cursor, location), rawEnd, lines)
-    const end = trimEnd(bytes, start, rawEnd)
+  const stmts = result.stmts ?? []
+  const { places, trailingComments } = placeStatements(lines, stmts.map((raw) => ({ location: raw.stmt_location ?? 0, length: raw.stmt_len ?? 0 })))
+  const statements = stmts.map((raw, index): Statement => {
     const kind = Object.keys(raw.stmt)[0] ?? 'Unknown'
-    const startPos = lines.position(start)
-    const endPos = lines.position(end)
-    statements.push({
+    const place = places[index]!
+    return {
       index,
       kind,
       node: raw.stmt[kind] ?? {},
-      startByte: start,
-      endByte: end,
-      line: startPos.line,
-      col: startPos.col,
-      endLine: endPos.line,
-      endCol: endPos.col,
-      text: lines.slice(start, end),
-      comments,
-    })
+      startByte: place.startByte,
+      endByte: place.endByte,
+      line: place.line,
+      col: place.col,
+      endLine: place.endLine,
+      endCol: place.endCol,
+      text: lines.slice(place.startByte, place.endByte),
+      comments: place.comments,
+    }
+  })
+  return { statements, trailingComments, lines, parserVersion: result.version }
+}
+
+/** The syntax problem at a 0-based character offset (PostgreSQL error cursors count characters, not bytes). */
+export function syntaxProblemAt(lines: LineIndex, message: string, cursor: number): SyntaxProblem {
+  const pos = lines.positionOfChar(cursor)
+  return { message, line: pos.line, col: pos.col }
+}
+
+/** Where a statement sits in its file: a Statement without its index, kind, node and text. */
+export interface StatementPlace {
+  readonly startByte: number
+  readonly endByte: number
+  readonly line: number
+  readonly col: number
+  readonly endLine: number
+  readonly endCol: number
+  readonly comments: readonly Comment[]
+}
+
+/**
+ * Places statements from the parser's byte ranges (stmt_location, stmt_len): leading whitespace and
+ * comments are skipped (the comments are kept), trailing semicolons trimmed. Shared with the parse workers.
+ */
+export function placeStatements(lines: LineIndex, ranges: readonly { location: number; length: number }[]): { places: StatementPlace[]; trailingComments: Comment[] } {
+  const bytes = lines.bytes
+  const places: StatementPlace[] = []
+  let cursor = 0
+  for (const { location, length } of ranges) {
+    const rawEnd = length > 0 ? location + length : bytes.length
+    const { start, comments } = skipTrivia(bytes, Math.min(cursor, location), rawEnd, lines)
+    const end = trimEnd(bytes, start, rawEnd)
+    const startPos = lines.position(start)
+    const endPos = lines.position(end)
+    places.push({ startByte: start, endByte: end, line: startPos.line, col: startPos.col, endLine: endPos.line, endCol: endPos.col, comments })
     cursor = rawEnd
   }
-  const trailing = skipTrivia(bytes, cursor, bytes.length, lines).comments
-  return { statements, trailingComments: trailing, lines, parserVersion: result.version }
+  return { places, trailingComments: skipTrivia(bytes, cursor, bytes.length, lines).comments }
 }
 
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, 0x3b /* ; between statements */])

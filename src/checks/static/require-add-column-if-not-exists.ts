@@ -1,0 +1,34 @@
+import { defineStaticRule } from '../../engine/define.js'
+import { relationName } from '../../dialects/postgres/locks.js'
+import { displayName, isInTransaction, lockFields } from './support/statement-facts.js'
+import type { AstNode } from './support/ast.js'
+
+/**
+ * ALTER TABLE ... ADD COLUMN without IF NOT EXISTS fails with "column already exists" when a
+ * migration that failed half-way outside a transaction is run again.
+ */
+export default defineStaticRule({
+  id: 'require-add-column-if-not-exists',
+  title: 'ADD COLUMN can run twice',
+  severity: 'warning',
+  run(ctx) {
+    for (const ref of ctx.statements('AlterTableStmt')) {
+      if (isInTransaction(ref)) continue
+      const table = relationName(ref.stmt.node.relation)
+      if (!table) continue
+      const columns: string[] = (ref.stmt.node.cmds ?? [])
+        .map((c: AstNode) => c.AlterTableCmd)
+        .filter((cmd: AstNode) => cmd?.subtype === 'AT_AddColumn' && !cmd.missing_ok)
+        .map((cmd: AstNode) => String(cmd.def?.ColumnDef?.colname ?? ''))
+      if (columns.length === 0) continue
+      const list = columns.map(displayName).join(', ')
+      ctx.report(ref, {
+        message: `ADD COLUMN ${list} on ${displayName(table)} fails with "already exists" if the migration is re-run after failing half-way.`,
+        mitigation: `Write ALTER TABLE ${displayName(table)} ADD COLUMN IF NOT EXISTS ${displayName(columns[0]!)} ..., or run the file in a transaction.`,
+        help: 'IF NOT EXISTS skips a column that is already there, whatever its type: check the type by hand if an earlier run may have added a different one.',
+        evidence: { table, columns },
+        ...lockFields(ctx, ref.stmt.kind, ref.stmt.node),
+      })
+    }
+  },
+})

@@ -1,0 +1,247 @@
+/**
+ * Which tables, columns and schemas the pending set itself creates before a given statement.
+ * Something created earlier in the same pending set is new and empty: dropping it loses no data,
+ * and locking it blocks nobody. Shared by the destructive and the blocking rules.
+ *
+ * Names compare as PostgreSQL resolves them with the default search_path: an unqualified name
+ * means `public`, so `orders` and `public.orders` are the same table; quoted identifiers keep
+ * their case (`"Public"."Orders"` is not `public.orders`), as the parser already folded the rest.
+ * `CREATE ... IF NOT EXISTS` counts as a creation unless live facts show the table already exists
+ * on the target: then the statement does nothing and the table keeps its data.
+ */
+import type { StatementRef, StaticContext } from '../../../engine/define.js'
+import { objectNames, relationName } from '../../../dialects/postgres/locks.js'
+import { executedStatements } from './executed-sql.js'
+import type { AstNode } from './ast.js'
+
+/**
+ * Whether `table` (and `column` of it, when given) was created by a pending statement before `ref`.
+ * `ref` may be an ExecutedStatement inside a DO block: statements before it in the same body count.
+ */
+export function isCreatedBefore(ctx: StaticContext, ref: StatementRef, table: string, column?: string): boolean {
+  const index = createdIndex(ctx)
+  const at = positionOf(index, ref)
+  if (at === undefined) return false
+  const key = tableKey(table)
+  // A table's own history wins; without one, a table in a schema the set created is new too.
+  const isTableNew = index.stateAt(`t:${key}`, at) ?? index.stateAt(`n:${schemaOf(key)}`, at) ?? false
+  if (isTableNew) return true
+  return column !== undefined && (index.stateAt(`c:${key}:${column}`, at) ?? false)
+}
+
+/** Whether `schema` was created (without IF NOT EXISTS on an existing one) by a pending statement before `ref`. */
+export function isSchemaCreatedBefore(ctx: StaticContext, ref: StatementRef, schema: string): boolean {
+  const index = createdIndex(ctx)
+  const at = positionOf(index, ref)
+  return at !== undefined && (index.stateAt(`s:${schema}`, at) ?? false)
+}
+
+/** Canonical `schema.name` key of a table name as written (`orders`, `public.orders`, `Sales.Orders`). */
+export function tableKey(name: string): string {
+  return name.includes('.') ? name : `public.${name}`
+}
+
+/** A statement's place in pending order: its own for a statement inside procedural code, else its top-level statement's. */
+function positionOf(index: CreatedIndex, ref: StatementRef): number | undefined {
+  return index.order.get(ref) ?? index.order.get(ref.stmt)
+}
+
+/** Schema part of a canonical table key. */
+function schemaOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('.'))
+}
+
+/** State changes per object key, in pending order, and each statement's place in that order. */
+interface CreatedIndex {
+  /** Keyed by top-level Statement, and by ExecutedStatement for statements inside procedural code. */
+  readonly order: ReadonlyMap<object, number>
+  /** Whether the object is "created in pending" just before statement number `at`; undefined when no statement touched it yet. */
+  stateAt(key: string, at: number): boolean | undefined
+}
+
+/** One state change of an object: from statement number `at` on, it is new (or not). */
+interface Transition {
+  readonly at: number
+  readonly isNew: boolean
+}
+
+// Rules run one after another over the same pending files; the index is built once per file list
+// (keyed weakly on it, so it goes away with the run) instead of once per rule and statement.
+const cache = new WeakMap<readonly unknown[], CreatedIndex>()
+
+/** Builds (or reuses) the index of creations for the context's pending files. */
+function createdIndex(ctx: StaticContext): CreatedIndex {
+  const cached = cache.get(ctx.files)
+  if (cached) return cached
+  const built = buildIndex(ctx)
+  cache.set(ctx.files, built)
+  return built
+}
+
+/** Walks every pending statement once and records when objects become new or stop being new. */
+function buildIndex(ctx: StaticContext): CreatedIndex {
+  const order = new Map<object, number>()
+  const transitions = new Map<string, Transition[]>()
+  const existing = ctx.live.tableSizes
+  let at = 0
+  const set = (key: string, isNew: boolean): void => {
+    const list = transitions.get(key) ?? []
+    list.push({ at, isNew })
+    transitions.set(key, list)
+  }
+  const current = (key: string): boolean | undefined => {
+    const list = transitions.get(key)
+    return list?.[list.length - 1]?.isNew
+  }
+  const existsOnTarget = (key: string): boolean =>
+    existing !== undefined && (existing.has(key) || (key.startsWith('public.') && existing.has(key.slice('public.'.length))))
+  // Objects the set dropped or renamed away: a later CREATE ... IF NOT EXISTS really creates them.
+  const absent = new Set<string>()
+  const create = (key: string, ifNotExists: boolean, existsBefore: boolean): void => {
+    // IF NOT EXISTS on something that exists does nothing, and the old object keeps its data.
+    if (ifNotExists && !absent.has(key) && (current(key) !== undefined || existsBefore)) return
+    absent.delete(key)
+    set(key, true)
+  }
+  const remove = (key: string): void => {
+    absent.add(key)
+    set(key, false)
+  }
+  const move = (from: string, to: string, wasNew: boolean): void => {
+    remove(from)
+    absent.delete(to)
+    set(to, wasNew)
+  }
+  const recorder: Recorder = {
+    createTable: (name, ifNotExists) => create(`t:${tableKey(name)}`, ifNotExists, existsOnTarget(tableKey(name))),
+    dropTable: (name) => remove(`t:${tableKey(name)}`),
+    moveTable: (from, to) => {
+      const fromKey = tableKey(from)
+      move(`t:${fromKey}`, `t:${tableKey(to)}`, current(`t:${fromKey}`) ?? current(`n:${schemaOf(fromKey)}`) ?? false)
+    },
+    addColumn: (table, column, ifNotExists) => create(`c:${tableKey(table)}:${column}`, ifNotExists, false),
+    dropColumn: (table, column) => remove(`c:${tableKey(table)}:${column}`),
+    renameColumn: (table, from, to) => {
+      const key = tableKey(table)
+      move(`c:${key}:${from}`, `c:${key}:${to}`, current(`c:${key}:${from}`) ?? false)
+    },
+    createSchema: (schema, ifNotExists) => {
+      create(`s:${schema}`, ifNotExists, false)
+      // Only a plain CREATE SCHEMA proves the schema was empty, so every table in it is new.
+      if (!ifNotExists) set(`n:${schema}`, true)
+    },
+    dropSchema: (schema) => {
+      remove(`s:${schema}`)
+      set(`n:${schema}`, false)
+    },
+  }
+  for (const exec of executedStatements(ctx)) {
+    order.set(exec.via ? exec : exec.stmt, at)
+    // A statement's own effect counts only for the statements after it.
+    at++
+    recordStatement(exec.kind, exec.node, recorder)
+  }
+  return {
+    order,
+    stateAt(key, when) {
+      let state: boolean | undefined
+      for (const t of transitions.get(key) ?? []) {
+        if (t.at > when) break
+        state = t.isNew
+      }
+      return state
+    },
+  }
+}
+
+/** The effects a statement can have on what is new. */
+interface Recorder {
+  createTable(name: string, ifNotExists: boolean): void
+  dropTable(name: string): void
+  moveTable(from: string, to: string): void
+  addColumn(table: string, column: string, ifNotExists: boolean): void
+  dropColumn(table: string, column: string): void
+  renameColumn(table: string, from: string, to: string): void
+  createSchema(schema: string, ifNotExists: boolean): void
+  dropSchema(schema: string): void
+}
+
+/** Records what one statement creates, drops or renames. */
+function recordStatement(kind: string, n: AstNode, r: Recorder, inSchema?: string): void {
+  const withSchema = (rv: AstNode | undefined): string | undefined =>
+    inSchema && rv && !rv.schemaname ? `${inSchema}.${rv.relname}` : relationName(rv)
+  switch (kind) {
+    case 'CreateStmt': {
+      const name = withSchema(n.relation)
+      if (name) r.createTable(name, Boolean(n.if_not_exists))
+      return
+    }
+    case 'CreateTableAsStmt': {
+      const name = withSchema(n.into?.rel)
+      if (name) r.createTable(name, Boolean(n.if_not_exists))
+      return
+    }
+    case 'SelectStmt': {
+      const name = relationName(n.intoClause?.rel)
+      if (name) r.createTable(name, false)
+      return
+    }
+    case 'CreateSchemaStmt': {
+      const schema: string | undefined = n.schemaname ?? n.authrole?.rolename
+      if (!schema) return
+      r.createSchema(schema, Boolean(n.if_not_exists))
+      for (const elt of n.schemaElts ?? []) {
+        const [eltKind] = Object.keys(elt)
+        if (eltKind) recordStatement(eltKind, elt[eltKind], r, schema)
+      }
+      return
+    }
+    case 'DropStmt':
+      if (['OBJECT_TABLE', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE'].includes(n.removeType)) {
+        for (const name of objectNames(n.objects)) r.dropTable(name)
+      } else if (n.removeType === 'OBJECT_SCHEMA') {
+        for (const object of n.objects ?? []) {
+          const schema = object?.String?.sval
+          if (typeof schema === 'string') r.dropSchema(schema)
+        }
+      }
+      return
+    case 'AlterTableStmt':
+      recordAlterTable(n, r)
+      return
+    case 'RenameStmt': {
+      const table = relationName(n.relation)
+      if (!table) return
+      if (n.renameType === 'OBJECT_TABLE' || n.renameType === 'OBJECT_MATVIEW') {
+        // RENAME TO keeps the schema: ALTER TABLE s.t RENAME TO u makes s.u.
+        const schema = schemaOf(tableKey(table))
+        r.moveTable(table, `${schema}.${n.newname}`)
+      } else if (n.renameType === 'OBJECT_COLUMN') {
+        r.renameColumn(table, n.subname, n.newname)
+      }
+      return
+    }
+    case 'AlterObjectSchemaStmt': {
+      const table = relationName(n.relation)
+      if (table && n.newschema) r.moveTable(table, `${n.newschema}.${n.relation.relname}`)
+      return
+    }
+    default:
+      return
+  }
+}
+
+/** Records the ADD COLUMN and DROP COLUMN sub-commands of an ALTER TABLE. */
+function recordAlterTable(n: AstNode, r: Recorder): void {
+  const table = relationName(n.relation)
+  if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE')) return
+  for (const c of n.cmds ?? []) {
+    const cmd = c.AlterTableCmd ?? {}
+    if (cmd.subtype === 'AT_AddColumn') {
+      const column = cmd.def?.ColumnDef?.colname
+      if (typeof column === 'string') r.addColumn(table, column, Boolean(cmd.missing_ok))
+    } else if (cmd.subtype === 'AT_DropColumn' && typeof cmd.name === 'string') {
+      r.dropColumn(table, cmd.name)
+    }
+  }
+}

@@ -1,0 +1,298 @@
+/**
+ * The SQL a pending set executes, including SQL hidden in procedural code: the statements of a
+ * `DO` block's PL/pgSQL body, `EXECUTE 'literal'` inside it, and the bodies of functions and
+ * procedures the set creates and then calls (`SELECT f()`, `CALL p()`, `PERFORM f()`).
+ * A function body that the set never calls does not run during the migration, so it is not here.
+ * Text in comments, string literals and dollar-quoted strings elsewhere is never treated as SQL:
+ * only the parser's DO and function bodies are opened.
+ * What cannot be read statically (EXECUTE of a built string, other languages) is listed apart,
+ * for the `dynamic-sql-not-analysed` rule, rather than silently passed.
+ */
+import type { PendingFile, StatementRef, StaticContext } from '../../../engine/define.js'
+import { loadedPostgresParser, type PostgresParser } from '../../../dialects/postgres/parser.js'
+import type { AstNode } from './ast.js'
+
+/** A statement the migration runs: top-level, or inside a DO block or a called function. Reports go to `stmt`, the top-level statement. */
+export interface ExecutedStatement extends StatementRef {
+  /** Node type of the executed statement itself, e.g. "DropStmt". */
+  readonly kind: string
+  readonly node: AstNode
+  /** SQL text of the executed statement. */
+  readonly text: string
+  /** How it is reached, e.g. "EXECUTE in a DO block"; undefined for a top-level statement. */
+  readonly via?: string
+}
+
+/** SQL the migration runs that cannot be read statically. */
+export interface UnanalysedSql extends StatementRef {
+  /** What could not be read, e.g. "EXECUTE of a built string". */
+  readonly reason: string
+  /** The expression or body, shortened. */
+  readonly excerpt: string
+}
+
+interface ExecutedSql {
+  readonly statements: readonly ExecutedStatement[]
+  readonly unanalysed: readonly UnanalysedSql[]
+  /** Place of each statement in `statements`: by Statement at top level, by ExecutedStatement inside procedural code. */
+  readonly positions: ReadonlyMap<object, number>
+}
+
+/** Executed statements of the pending set in order, optionally only of the given node kinds. */
+export function executedStatements(ctx: StaticContext, kind?: string | readonly string[]): ExecutedStatement[] {
+  const all = executedSql(ctx).statements
+  if (kind === undefined) return [...all]
+  const kinds = new Set(typeof kind === 'string' ? [kind] : kind)
+  return all.filter((s) => kinds.has(s.kind))
+}
+
+/** The executed statements that run before `ref` (a top-level StatementRef or an ExecutedStatement), in order. */
+export function executedBefore(ctx: StaticContext, ref: StatementRef): readonly ExecutedStatement[] {
+  return executedSql(ctx).statements.slice(0, executedPosition(ctx, ref))
+}
+
+/** The place of `ref` among the executed statements (the index of its first executed statement). */
+export function executedPosition(ctx: StaticContext, ref: StatementRef): number {
+  const sql = executedSql(ctx)
+  return sql.positions.get(ref) ?? sql.positions.get(ref.stmt) ?? 0
+}
+
+/** Procedural SQL the migration runs that could not be analysed. */
+export function unanalysedSql(ctx: StaticContext): readonly UnanalysedSql[] {
+  return executedSql(ctx).unanalysed
+}
+
+/** Suffix for a message about an executed statement: "" at top level, " (inside a DO block)" otherwise. */
+export function viaSuffix(exec: ExecutedStatement): string {
+  return exec.via ? ` (${exec.via})` : ''
+}
+
+// Every rule reads the same expansion; build it once per pending file list (weakly keyed, so it
+// goes away with the run).
+const cache = new WeakMap<readonly PendingFile[], ExecutedSql>()
+
+/** Builds (or reuses) the expansion of the context's pending files. */
+function executedSql(ctx: StaticContext): ExecutedSql {
+  const cached = cache.get(ctx.files)
+  if (cached) return cached
+  const built = expand(ctx.files)
+  cache.set(ctx.files, built)
+  return built
+}
+
+/** How deep DO blocks, EXECUTE strings and function calls are followed. */
+const MAX_DEPTH = 4
+
+/** A function or procedure the pending set created, by name. */
+interface CreatedRoutine {
+  readonly name: string
+  readonly language: string
+  readonly statementText: string
+  readonly node: AstNode
+}
+
+/** State of one expansion walk. */
+interface Walk {
+  readonly parser: PostgresParser | undefined
+  readonly statements: ExecutedStatement[]
+  readonly unanalysed: UnanalysedSql[]
+  readonly routines: Map<string, CreatedRoutine>
+}
+
+/** Walks every pending statement and the procedural code it runs. */
+function expand(files: readonly PendingFile[]): ExecutedSql {
+  const walk: Walk = { parser: loadedPostgresParser(), statements: [], unanalysed: [], routines: new Map() }
+  for (const file of files) {
+    for (const stmt of file.parsed.statements) {
+      const outer: StatementRef = { file, stmt }
+      walk.statements.push({ file, stmt, kind: stmt.kind, node: stmt.node, text: stmt.text })
+      followStatement(walk, outer, stmt.kind, stmt.node, stmt.text, 0, undefined)
+    }
+  }
+  const positions = new Map<object, number>(walk.statements.map((s, i) => [s.via ? s : s.stmt, i]))
+  return { statements: walk.statements, unanalysed: walk.unanalysed, positions }
+}
+
+/** Follows what one executed statement runs in turn: DO bodies, created routines, calls. */
+function followStatement(walk: Walk, outer: StatementRef, kind: string, node: AstNode, text: string, depth: number, via: string | undefined): void {
+  if (depth >= MAX_DEPTH) return
+  switch (kind) {
+    case 'DoStmt':
+      followBody(walk, outer, languageOf(node.args, 'plpgsql'), text, bodyOf(node.args), depth, via ? `${via}, in a DO block` : 'inside a DO block')
+      return
+    case 'CreateFunctionStmt': {
+      const name = routineName(node.funcname)
+      if (name) walk.routines.set(name, { name, language: languageOf(node.options, 'sql'), statementText: text, node })
+      return
+    }
+    case 'CallStmt':
+      followCalls(walk, outer, [node.funccall], depth, via)
+      return
+    case 'SelectStmt':
+      followCalls(walk, outer, functionCalls(node.targetList), depth, via)
+      return
+    default:
+      return
+  }
+}
+
+/** Runs the bodies of routines the set created, for each call found. */
+function followCalls(walk: Walk, outer: StatementRef, calls: readonly AstNode[], depth: number, via: string | undefined): void {
+  for (const call of calls) {
+    const name = routineName(call?.funcname)
+    const routine = name ? walk.routines.get(name) : undefined
+    if (!routine) continue
+    const how = `${via ? `${via}, ` : ''}in ${routine.name}() called here`
+    const sqlBody = routine.node.sql_body
+    if (sqlBody) {
+      for (const inner of sqlBodyStatements(sqlBody)) pushInner(walk, outer, inner.kind, inner.node, routine.statementText, depth + 1, how)
+      continue
+    }
+    followBody(walk, outer, routine.language, routine.statementText, bodyOf(routine.node.options), depth, how)
+  }
+}
+
+/** Reads a procedural body in its language: SQL and PL/pgSQL are read, others are reported unanalysed. */
+function followBody(walk: Walk, outer: StatementRef, language: string, statementText: string, body: string | undefined, depth: number, via: string): void {
+  if (body === undefined) return
+  if (language === 'sql') {
+    followSqlText(walk, outer, body, depth, via)
+    return
+  }
+  if (language !== 'plpgsql') {
+    walk.unanalysed.push({ ...outer, reason: `code in language ${language}`, excerpt: shorten(body) })
+    return
+  }
+  let funcs: AstNode[] | undefined
+  try {
+    funcs = walk.parser?.parsePlpgsql?.(statementText).plpgsql_funcs
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    walk.unanalysed.push({ ...outer, reason: `a PL/pgSQL body that does not parse (${message}); it will fail when it runs`, excerpt: shorten(body) })
+    return
+  }
+  if (!funcs) {
+    walk.unanalysed.push({ ...outer, reason: 'a PL/pgSQL body (no PL/pgSQL parser loaded)', excerpt: shorten(body) })
+    return
+  }
+  // Only the statement tree holds SQL; the datums (variables) do not.
+  for (const fn of funcs) followPlpgsql(walk, outer, fn?.PLpgSQL_function?.action, depth, via)
+}
+
+/** Visits every SQL statement and EXECUTE in a parsed PL/pgSQL function tree, in source order. */
+function followPlpgsql(walk: Walk, outer: StatementRef, tree: unknown, depth: number, via: string): void {
+  if (Array.isArray(tree)) {
+    for (const item of tree) followPlpgsql(walk, outer, item, depth, via)
+    return
+  }
+  if (!tree || typeof tree !== 'object') return
+  for (const [key, value] of Object.entries(tree as AstNode)) {
+    if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_perform') {
+      const query = (value.sqlstmt ?? value.expr)?.PLpgSQL_expr?.query
+      if (typeof query === 'string') followSqlText(walk, outer, query, depth, via)
+    } else if (key === 'PLpgSQL_stmt_dynexecute') {
+      followExecute(walk, outer, value.query?.PLpgSQL_expr?.query, depth, via)
+    } else if ((key === 'PLpgSQL_stmt_return_query' || key === 'PLpgSQL_stmt_open') && value.dynquery) {
+      followExecute(walk, outer, value.dynquery?.PLpgSQL_expr?.query, depth, via)
+    } else {
+      followPlpgsql(walk, outer, value, depth, via)
+    }
+  }
+}
+
+/** Reads `EXECUTE <expr>`: a string literal (or literals joined by ||) is parsed as SQL; anything else is unanalysed. */
+function followExecute(walk: Walk, outer: StatementRef, expression: unknown, depth: number, via: string): void {
+  if (typeof expression !== 'string') return
+  const literal = constantString(walk.parser, expression)
+  if (literal === undefined) {
+    walk.unanalysed.push({ ...outer, reason: 'EXECUTE of a string built at run time', excerpt: shorten(expression) })
+    return
+  }
+  followSqlText(walk, outer, literal, depth, `EXECUTE ${via}`)
+}
+
+/** Parses SQL text run by procedural code and records each statement. */
+function followSqlText(walk: Walk, outer: StatementRef, sql: string, depth: number, via: string): void {
+  const parsed = walk.parser?.parse(sql)
+  if (!parsed || parsed.syntaxError) {
+    const why = parsed?.syntaxError ? `SQL that does not parse (${parsed.syntaxError.message})` : 'SQL (no parser loaded)'
+    walk.unanalysed.push({ ...outer, reason: why, excerpt: shorten(sql) })
+    return
+  }
+  for (const inner of parsed.statements) pushInner(walk, outer, inner.kind, inner.node, inner.text, depth + 1, via)
+}
+
+/** Records one statement found inside procedural code and follows what it runs. */
+function pushInner(walk: Walk, outer: StatementRef, kind: string, node: AstNode, text: string, depth: number, via: string): void {
+  walk.statements.push({ ...outer, kind, node, text, via })
+  followStatement(walk, outer, kind, node, text, depth, via)
+}
+
+/** The statements of a `BEGIN ATOMIC ... END` SQL function body. */
+function sqlBodyStatements(sqlBody: AstNode): { kind: string; node: AstNode }[] {
+  const out: { kind: string; node: AstNode }[] = []
+  const visit = (item: AstNode): void => {
+    if (!item || typeof item !== 'object') return
+    if (Array.isArray(item)) return item.forEach(visit)
+    if (item.List) return visit(item.List.items)
+    const [kind] = Object.keys(item)
+    if (kind) out.push({ kind, node: item[kind] })
+  }
+  visit(sqlBody)
+  return out
+}
+
+/** The value of a string literal expression, or literals joined with ||; undefined for anything else. */
+function constantString(parser: PostgresParser | undefined, expression: string): string | undefined {
+  const parsed = parser?.parse(`SELECT ${expression}`)
+  const select = parsed?.statements.length === 1 ? parsed.statements[0] : undefined
+  const targets = select?.kind === 'SelectStmt' ? select.node.targetList : undefined
+  if (!Array.isArray(targets) || targets.length !== 1 || select?.node.fromClause) return undefined
+  return foldString(targets[0]?.ResTarget?.val)
+}
+
+/** Folds a constant string expression. */
+function foldString(node: AstNode | undefined): string | undefined {
+  if (typeof node?.A_Const?.sval?.sval === 'string') return node.A_Const.sval.sval
+  if (node?.A_Const?.sval && Object.keys(node.A_Const.sval).length === 0) return ''
+  const expr = node?.A_Expr
+  if (expr?.kind === 'AEXPR_OP' && expr.name?.[0]?.String?.sval === '||') {
+    const left = foldString(expr.lexpr)
+    const right = foldString(expr.rexpr)
+    return left !== undefined && right !== undefined ? left + right : undefined
+  }
+  return undefined
+}
+
+/** Function calls at the top of a SELECT list (`SELECT f(), g()`), where a migration calls its routines. */
+function functionCalls(targetList: readonly AstNode[] | undefined): AstNode[] {
+  return (targetList ?? []).map((t) => t?.ResTarget?.val?.FuncCall).filter((call): call is AstNode => Boolean(call))
+}
+
+/** A routine's name without the default public schema, so `public.f` and `f` match. */
+function routineName(funcname: readonly AstNode[] | undefined): string | undefined {
+  const parts = (funcname ?? []).map((p) => p?.String?.sval).filter((s): s is string => typeof s === 'string')
+  if (parts.length === 0) return undefined
+  return parts[0] === 'public' && parts.length === 2 ? parts[1] : parts.join('.')
+}
+
+/** The LANGUAGE of a DO or CREATE FUNCTION option list. */
+function languageOf(options: readonly AstNode[] | undefined, fallback: string): string {
+  const def = (options ?? []).find((o) => o?.DefElem?.defname === 'language')
+  const value = def?.DefElem?.arg?.String?.sval
+  return typeof value === 'string' ? value.toLowerCase() : fallback
+}
+
+/** The AS body of a DO or CREATE FUNCTION option list. */
+function bodyOf(options: readonly AstNode[] | undefined): string | undefined {
+  const arg = (options ?? []).find((o) => o?.DefElem?.defname === 'as')?.DefElem?.arg
+  if (typeof arg?.String?.sval === 'string') return arg.String.sval
+  const first = arg?.List?.items?.[0]?.String?.sval
+  return typeof first === 'string' ? first : undefined
+}
+
+/** At most 80 characters of code, on one line, for a message. */
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat
+}

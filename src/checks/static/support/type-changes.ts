@@ -1,0 +1,167 @@
+/**
+ * Column types as ALTER COLUMN TYPE sees them, and which changes PostgreSQL makes without a
+ * rewrite: binary-coercible casts whose length/precision coercion is a no-op (varchar_support,
+ * numeric_support, varbit_support, timestamp_support in the server), checked by
+ * ATColumnChangeRequiresRewrite. Measured on PostgreSQL 15 and 18 (relfilenode before/after).
+ */
+import type { PendingFile, StatementRef } from '../../../engine/define.js'
+import type { Statement } from '../../../dialects/postgres/parser.js'
+import { relationOf } from './sql-names.js'
+
+/** A column type: canonical base name, type modifiers (-1 when absent) and array-ness. */
+export interface TypeSpec {
+  readonly base: string
+  readonly mods: readonly number[]
+  readonly isArray: boolean
+}
+
+// Spellings PostgreSQL treats as the same type.
+const ALIASES: Readonly<Record<string, string>> = {
+  int: 'int4',
+  integer: 'int4',
+  int4: 'int4',
+  smallint: 'int2',
+  bigint: 'int8',
+  real: 'float4',
+  float: 'float8',
+  'double precision': 'float8',
+  boolean: 'bool',
+  'character varying': 'varchar',
+  character: 'bpchar',
+  char: 'bpchar',
+  decimal: 'numeric',
+  'timestamp without time zone': 'timestamp',
+  'timestamp with time zone': 'timestamptz',
+  'time without time zone': 'time',
+  'time with time zone': 'timetz',
+  'bit varying': 'varbit',
+}
+
+/** The TypeSpec of a TypeName node. */
+export function typeSpecOf(typeName: Record<string, any> | undefined): TypeSpec | undefined {
+  const names: string[] = (typeName?.names ?? []).map((s: any) => String(s?.String?.sval ?? ''))
+  const last = names[names.length - 1]?.toLowerCase()
+  if (!last) return undefined
+  const mods = (typeName?.typmods ?? []).map((m: any) => (m?.A_Const ? Number(m.A_Const.ival?.ival ?? 0) : Number.NaN))
+  return { base: ALIASES[last] ?? last, mods, isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 }
+}
+
+// Internal names as people write them.
+const SQL_NAMES: Readonly<Record<string, string>> = { int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision', bool: 'boolean', bpchar: 'char' }
+
+/** SQL spelling of a TypeSpec, e.g. `varchar(20)`, `numeric(10,2)[]`, `bigint`. */
+export function typeText(t: TypeSpec): string {
+  return `${SQL_NAMES[t.base] ?? t.base}${t.mods.length > 0 ? `(${t.mods.join(',')})` : ''}${t.isArray ? '[]' : ''}`
+}
+
+/** How a type change runs. */
+export type ChangeVerdict = 'no-rewrite' | 'rewrite' | 'rewrite-unless-utc'
+
+// Targets a binary-coercible, no-op change can reach from another type or typmod: with an
+// unknown old type these are usually widenings and are given the benefit of the doubt.
+const WIDENING_TARGETS = new Set(['varchar', 'text', 'bpchar', 'numeric', 'varbit', 'inet', 'citext', 'timestamp', 'timestamptz', 'time', 'interval'])
+
+/** Whether a change to `to` can avoid a rewrite from some other type or typmod. */
+export function isPossibleWidening(to: TypeSpec): boolean {
+  return !to.isArray && WIDENING_TARGETS.has(to.base)
+}
+
+/** Whether changing a column from `from` to `to` rewrites the table (without USING). */
+export function changeVerdict(from: TypeSpec, to: TypeSpec, pgMajor: number): ChangeVerdict {
+  if (from.isArray || to.isArray) return from.isArray === to.isArray && sameType(from, to) ? 'no-rewrite' : 'rewrite'
+  if (sameType(from, to)) return 'no-rewrite'
+  if (from.base === to.base) return isNoOpTypmodChange(from, to) ? 'no-rewrite' : 'rewrite'
+  const pair = `${from.base}->${to.base}`
+  // Binary-coercible casts (pg_cast.castmethod = 'b') that keep the value as it is.
+  const textual = new Set(['text', 'varchar', 'citext'])
+  if (textual.has(from.base) && textual.has(to.base)) return to.mods.length === 0 ? 'no-rewrite' : 'rewrite'
+  if (pair === 'cidr->inet') return to.mods.length === 0 ? 'no-rewrite' : 'rewrite'
+  if (pair === 'bit->varbit') return to.mods.length === 0 ? 'no-rewrite' : 'rewrite'
+  // From 12 timestamp <-> timestamptz skips the rewrite when the session TimeZone is UTC.
+  if (pair === 'timestamp->timestamptz' || pair === 'timestamptz->timestamp') {
+    if (pgMajor < 12) return 'rewrite'
+    return isNoOpTypmodChange(from, { ...to, base: from.base }) ? 'rewrite-unless-utc' : 'rewrite'
+  }
+  return 'rewrite'
+}
+
+/** Same base type and same modifiers. */
+function sameType(a: TypeSpec, b: TypeSpec): boolean {
+  return a.base === b.base && a.mods.length === b.mods.length && a.mods.every((m, i) => m === b.mods[i])
+}
+
+/** Whether a typmod change within one base type is a no-op length/precision coercion. */
+function isNoOpTypmodChange(from: TypeSpec, to: TypeSpec): boolean {
+  const [fromFirst, fromSecond = 0] = from.mods
+  const [toFirst, toSecond = 0] = to.mods
+  switch (from.base) {
+    case 'varchar':
+    case 'varbit':
+    case 'timestamp':
+    case 'timestamptz':
+    case 'time':
+      // Unbounded target, or a larger bound than a bounded source.
+      return toFirst === undefined || (fromFirst !== undefined && toFirst >= fromFirst)
+    case 'numeric':
+      return toFirst === undefined || (fromFirst !== undefined && toSecond === fromSecond && toFirst >= fromFirst)
+    case 'bpchar':
+    case 'interval':
+      return toFirst === undefined
+    default:
+      return false
+  }
+}
+
+// Per pending file list: every statement's place, and each column's type changes in order.
+const cache = new WeakMap<readonly PendingFile[], { order: Map<Statement, number>; changes: Map<string, { at: number; type: TypeSpec | undefined }[]> }>()
+
+/** The column's type just before `ref`, when the pending set itself declares it (CREATE TABLE, ADD COLUMN, ALTER TYPE). */
+export function typeBefore(files: readonly PendingFile[], ref: StatementRef, table: string, column: string): TypeSpec | undefined {
+  let index = cache.get(files)
+  if (!index) {
+    index = buildIndex(files)
+    cache.set(files, index)
+  }
+  const at = index.order.get(ref.stmt) ?? -1
+  let type: TypeSpec | undefined
+  for (const change of index.changes.get(`${table}|${column}`) ?? []) {
+    if (change.at >= at) break
+    type = change.type
+  }
+  return type
+}
+
+/** Records every column type declaration and change in the pending set. */
+function buildIndex(files: readonly PendingFile[]): { order: Map<Statement, number>; changes: Map<string, { at: number; type: TypeSpec | undefined }[]> } {
+  const order = new Map<Statement, number>()
+  const changes = new Map<string, { at: number; type: TypeSpec | undefined }[]>()
+  let at = 0
+  const set = (table: string, column: string, type: TypeSpec | undefined): void => {
+    const key = `${table}|${column}`
+    changes.set(key, [...(changes.get(key) ?? []), { at, type }])
+  }
+  for (const file of files) {
+    for (const stmt of file.parsed.statements) {
+      order.set(stmt, at)
+      const n = stmt.node
+      const table = relationOf(n.relation)?.key
+      if (table && stmt.kind === 'CreateStmt') {
+        for (const elt of n.tableElts ?? []) if (elt.ColumnDef?.colname) set(table, elt.ColumnDef.colname, typeSpecOf(elt.ColumnDef.typeName))
+      } else if (table && stmt.kind === 'AlterTableStmt') {
+        for (const c of n.cmds ?? []) {
+          const cmd = c.AlterTableCmd ?? {}
+          if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) set(table, cmd.def.ColumnDef.colname, typeSpecOf(cmd.def.ColumnDef.typeName))
+          else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) set(table, cmd.name, typeSpecOf(cmd.def?.ColumnDef?.typeName))
+          else if (cmd.subtype === 'AT_DropColumn' && cmd.name) set(table, cmd.name, undefined)
+        }
+      } else if (table && stmt.kind === 'RenameStmt' && n.renameType === 'OBJECT_COLUMN' && n.subname && n.newname) {
+        // Rename keeps the type; without a record, the new name stays unknown.
+        const before = changes.get(`${table}|${n.subname}`)
+        set(table, n.newname, before?.[before.length - 1]?.type)
+        set(table, n.subname, undefined)
+      }
+      at++
+    }
+  }
+  return { order, changes }
+}
