@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { gradeBySize } from '../../../src/checks/static/support/table-size.js'
+import { collectLiveFacts } from '../../../src/dialects/postgres/facts.js'
+import { makeTestContext } from '../../support/live-context.js'
+import { createTestDatabase, type TestDatabase } from '../../support/pg.js'
+
+describe('collectLiveFacts', () => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createTestDatabase()
+    await db.exec(`CREATE TABLE small (id int, name varchar(20));
+                   INSERT INTO small SELECT g, 'x' FROM generate_series(1, 50) g;
+                   CREATE TABLE bigger (id int PRIMARY KEY, payload text);
+                   INSERT INTO bigger SELECT g, repeat('y', 100) FROM generate_series(1, 20000) g;
+                   CREATE TABLE parts (id int, at date) PARTITION BY RANGE (at);
+                   CREATE TABLE parts_2026 PARTITION OF parts FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                   INSERT INTO parts SELECT g, '2026-06-01' FROM generate_series(1, 3000) g;
+                   ANALYZE`)
+  })
+  afterAll(async () => db.drop())
+
+  it('reads sizes and column types of touched tables in one query each, with the thresholds', async () => {
+    const pending = ['CREATE INDEX ON small (name);\nALTER TABLE bigger ADD COLUMN note text;\nCREATE INDEX ON parts (at);\nCREATE TABLE fresh (id int);\nCREATE INDEX ON fresh (id);']
+    const { ctx, session } = await makeTestContext(db.url, { pending, target: { thresholds: { largeTableRows: 10_000 } } })
+    try {
+      const facts = await collectLiveFacts(ctx)
+      expect(facts.thresholds).toEqual({ largeTableRows: 10_000, largeTableBytes: 1024 ** 3 })
+      expect([...facts.tableSizes!.keys()].sort()).toEqual(['public.bigger', 'public.parts', 'public.small'])
+      expect(facts.tableSizes!.get('public.small')!.rows).toBe(50)
+      expect(facts.tableSizes!.get('public.parts')).toMatchObject({ rows: 3000 })
+      expect(facts.tableSizes!.get('public.parts')!.bytes).toBeGreaterThan(0)
+      const bytes = Number((await db.exec("SELECT pg_total_relation_size('bigger') AS b")).rows[0].b)
+      expect(facts.tableSizes!.get('public.bigger')).toEqual({ rows: 20000, bytes })
+      expect(facts.columnTypes!.get('public.small.name')).toBe('character varying(20)')
+      expect(facts.hasPitrBackup).toBe(false)
+      // What the static rules do with it: an index on 50 rows is info, on 20,000 (over the 10,000 threshold) an error.
+      expect(gradeBySize({ live: facts }, 'small').severity).toBe('info')
+      expect(gradeBySize({ live: facts }, 'bigger').severity).toBe('error')
+      expect(gradeBySize({ live: facts }, 'fresh').severity).toBe('info')
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('falls back to statistics when a touched table is locked', async () => {
+    const holder = await db.connect()
+    await holder.query('BEGIN; LOCK TABLE bigger IN ACCESS EXCLUSIVE MODE')
+    const { ctx, session } = await makeTestContext(db.url, { pending: ['CREATE INDEX ON bigger (payload);'] })
+    try {
+      const facts = await collectLiveFacts(ctx)
+      expect(facts.tableSizes!.get('public.bigger')!.rows).toBe(20000)
+      expect(facts.tableSizes!.get('public.bigger')!.bytes).toBeGreaterThan(1024 ** 2)
+    } finally {
+      await session.close()
+      await holder.query('ROLLBACK')
+    }
+  })
+})

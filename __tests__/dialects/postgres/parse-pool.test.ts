@@ -1,0 +1,70 @@
+import { describe, expect, it } from '@jest/globals'
+import { MIN_POOL_BYTES, parseFiles, threadsFor } from '../../../src/dialects/postgres/parse-pool.js'
+import type { ParsedSql } from '../../../src/dialects/postgres/parser.js'
+import { cutTree } from '../../../src/dialects/postgres/raw-parse.js'
+
+// Workers run compiled JavaScript: the tests use the worker in lib/ (jest's global setup needs lib/ built too).
+const WORKER_URL = new URL('../../../lib/src/dialects/postgres/parse-worker.js', import.meta.url)
+
+/** Files that exercise positions: multi-byte text before and inside statements, comments, errors, edge files. */
+const CORPUS: readonly string[] = [
+  "-- préambule: naïve café\nCREATE TABLE t (id bigint, nom text DEFAULT 'Zürich');\n/* bloc /* imbriqué */ 日本語 */\nCREATE INDEX t_nom ON t (nom);\n",
+  "INSERT INTO t (nom) VALUES ('🚀 launch'), ('Ελληνικά');\n-- preflight:ignore require-concurrent-index emoji 🚀 ok\nCREATE INDEX i ON t (nom)",
+  "DO $$\nBEGIN\n  RAISE NOTICE 'データ %', 1;\nEND\n$$;\r\nALTER TABLE t ADD COLUMN c int;\r\n-- trailing 末尾\r\n",
+  "SELECT 'é' AS x;\nSELEC 'ü' FROM;\n",
+  '',
+  '-- only a comment: ça va\n',
+  '   \n\t\n',
+  'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $f$ SELECT 1 $f$;;; ;\nBEGIN; COMMIT;\nCHECKPOINT;',
+  "COMMENT ON TABLE t IS E'quote \\' and backslash \\\\ and \"double\" 🎉';\nVACUUM (FULL) t;",
+]
+
+/** A plain copy of a parse result: nodes read, LineIndex reduced to its bytes and line starts. */
+function plain(parsed: ParsedSql): unknown {
+  return {
+    statements: parsed.statements.map((s) => ({ ...s, node: s.node })),
+    syntaxError: parsed.syntaxError,
+    trailingComments: parsed.trailingComments,
+    parserVersion: parsed.parserVersion,
+    bytes: parsed.lines.bytes.toString('hex'),
+    lineStarts: Array.from(parsed.lines.lineStarts),
+  }
+}
+
+describe('parse pool', () => {
+  it('returns the same statements, nodes, positions and errors from workers as on the main thread', async () => {
+    // Several copies, so that every worker gets several chunks and replies arrive interleaved.
+    const files = Array.from({ length: 40 }, (_, i) => CORPUS[i % CORPUS.length]! + (i % 3 === 0 ? `\n-- copie ${i} é\n` : ''))
+    const messages: string[] = []
+    const log = { path: undefined, log: (_level: string, message: string) => void messages.push(message) }
+    const inThread = await parseFiles(files, { threads: 0 })
+    const pooled = await parseFiles(files, { threads: 2, workerUrl: WORKER_URL, log })
+    expect(messages).toContain('parsed 40 files in 2 worker threads')
+    expect(pooled.map(plain)).toEqual(inThread.map(plain))
+    expect(pooled[3]!.syntaxError).toEqual({ message: 'syntax error at or near "SELEC"', line: 2, col: 1 })
+    expect(pooled[1]!.statements[1]).toMatchObject({ kind: 'IndexStmt', line: 3, col: 1, endLine: 3, endCol: 26 })
+    expect(pooled[1]!.lines.position(pooled[1]!.statements[0]!.endByte)).toEqual({ line: 1, col: 54 })
+  })
+
+  it('parses on the main thread when the worker entry is missing (the ncc bundle)', async () => {
+    const missing = new URL('./no-such-dir/parse-worker.js', WORKER_URL)
+    const [parsed] = await parseFiles([CORPUS[0]!], { threads: 2, workerUrl: missing })
+    expect(parsed!.statements.map((s) => s.kind)).toEqual(['CreateStmt', 'IndexStmt'])
+    expect(parsed!.statements[1]!.comments[0]).toEqual({ text: '/* bloc /* imbriqué */ 日本語 */', line: 3, col: 1 })
+  })
+
+  it('parses on the main thread below the size where workers pay', () => {
+    expect(threadsFor(['SELECT 1;'])).toBe(0)
+    expect(threadsFor([' '.repeat(MIN_POOL_BYTES - 1)])).toBe(0)
+  })
+
+  it('reads statement places from the tree whatever the key order and spacing', () => {
+    const json = '{ "stmts" : [ { "stmt_len":8, "stmt" : { "SelectStmt" : {"a":"}]\\"{", "stmt_len": 1} } }, {"x":[1,{}],"stmt":{},"stmt_location":9} ], "version": 180004 }'
+    const bytes = new TextEncoder().encode(`padding${json}\0`)
+    const tree = cutTree(bytes, 'padding'.length)
+    expect(tree.version).toBe(180004)
+    expect(Array.from(tree.ranges)).toEqual([0, 8, 9, 0])
+    expect(Buffer.from(tree.json).toString('utf8')).toBe(json)
+    expect(() => cutTree(new TextEncoder().encode('{"stmts":[{"stmt":{"A":{"b":"unterminated}]}\0'), 0)).toThrow(/Unexpected libpg-query JSON/)
+  })
+})
