@@ -3,6 +3,7 @@
  * (https://www.postgresql.org/docs/current/explicit-locking.html and each command's page).
  * Shared by the static rules (what the statement blocks) and the live lock checks (who blocks it).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
 import type { LockMode } from '../../engine/model.js'
 import type { Statement } from './parser.js'
 
@@ -62,9 +63,94 @@ function alterTableCmdLock(cmd: Record<string, any>, pgMajor: number): LockMode 
       return pgMajor >= 12 ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'
     case 'AT_DetachPartition':
       return cmd.def?.PartitionCmd?.concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'
+    case 'AT_DetachPartitionFinalize':
+      return 'SHARE UPDATE EXCLUSIVE'
     default:
       return 'ACCESS EXCLUSIVE'
   }
+}
+
+/**
+ * Locks an ALTER TABLE sub-command takes on other tables: a foreign key (also inline in ADD
+ * COLUMN) locks the referenced table like CREATE TRIGGER, since both tables get triggers; ATTACH
+ * takes ACCESS EXCLUSIVE on the partition, DETACH the parent's mode. Checked against pg_locks in
+ * __tests__/dialects/postgres/locks.test.ts.
+ */
+function alterTableCmdOtherLocks(cmd: Record<string, any>, table: string): TableLock[] {
+  switch (cmd.subtype) {
+    case 'AT_AddConstraint':
+      return foreignKeyLocks([cmd.def?.Constraint], table)
+    case 'AT_AddColumn':
+      return foreignKeyLocks((cmd.def?.ColumnDef?.constraints ?? []).map((c: any) => c?.Constraint), table)
+    case 'AT_AttachPartition': {
+      const partition = relationName(cmd.def?.PartitionCmd?.name)
+      return partition ? [{ table: partition, lock: 'ACCESS EXCLUSIVE' }] : []
+    }
+    case 'AT_DetachPartition':
+    case 'AT_DetachPartitionFinalize': {
+      const partition = relationName(cmd.def?.PartitionCmd?.name)
+      const lock: LockMode = cmd.subtype === 'AT_DetachPartition' && !cmd.def?.PartitionCmd?.concurrent ? 'ACCESS EXCLUSIVE' : 'SHARE UPDATE EXCLUSIVE'
+      return partition ? [{ table: partition, lock }] : []
+    }
+    default:
+      return []
+  }
+}
+
+/** SHARE ROW EXCLUSIVE on each table referenced by the given foreign keys, other than `self`. */
+function foreignKeyLocks(constraints: readonly (Record<string, any> | undefined)[], self: string | undefined): TableLock[] {
+  const out: TableLock[] = []
+  for (const c of constraints) {
+    if (c?.contype !== 'CONSTR_FOREIGN') continue
+    const referenced = relationName(c.pktable)
+    if (referenced && (!self || qualified(referenced) !== qualified(self))) out.push({ table: referenced, lock: 'SHARE ROW EXCLUSIVE' })
+  }
+  return out
+}
+
+/**
+ * Locks CREATE TABLE takes on existing tables: referenced tables of its foreign keys
+ * (SHARE ROW EXCLUSIVE), the parent of a partition (ACCESS EXCLUSIVE: its partition
+ * descriptor changes) and inheritance parents (SHARE UPDATE EXCLUSIVE).
+ */
+function createTableLocks(n: Record<string, any>): TableLock[] {
+  const self = relationName(n.relation)
+  const constraints: (Record<string, any> | undefined)[] = []
+  for (const elt of n.tableElts ?? []) {
+    if (elt.Constraint) constraints.push(elt.Constraint)
+    for (const c of elt.ColumnDef?.constraints ?? []) constraints.push(c?.Constraint)
+  }
+  const parentLock: LockMode = n.partbound ? 'ACCESS EXCLUSIVE' : 'SHARE UPDATE EXCLUSIVE'
+  const parents = (n.inhRelations ?? []).flatMap((r: any) => {
+    const parent = relationName(r.RangeVar)
+    return parent ? [{ table: parent, lock: parentLock }] : []
+  })
+  return [...parents, ...foreignKeyLocks(constraints, self)]
+}
+
+/** One entry per table (same spelling), with the strongest lock asked for it. */
+function mergeLocks(locks: readonly TableLock[]): TableLock[] {
+  const byTable = new Map<string, TableLock>()
+  for (const l of locks) {
+    const seen = byTable.get(qualified(l.table))
+    byTable.set(qualified(l.table), seen ? { table: seen.table, lock: strongerLock(seen.lock, l.lock) } : l)
+  }
+  return [...byTable.values()]
+}
+
+/** `public.` for unqualified names, so `t` and `public.t` compare equal. */
+function qualified(name: string): string {
+  return name.includes('.') ? name : `public.${name}`
+}
+
+/** Whether a DefElem option (VACUUM (FULL), REINDEX (CONCURRENTLY)) is on: no argument, or a true-ish one. */
+export function isTrueOption(def: Record<string, any> | undefined): boolean {
+  const arg = def?.arg
+  if (!arg) return true
+  if (arg.Boolean) return Boolean(arg.Boolean.boolval)
+  if (arg.Integer) return Number(arg.Integer.ival ?? 0) !== 0
+  const text = String(arg.String?.sval ?? arg.A_Const?.sval?.sval ?? '').toLowerCase()
+  return !['false', 'off', '0', 'no'].includes(text)
 }
 
 /** Returns the stronger of two lock modes. */
@@ -95,14 +181,12 @@ export function statementLocks(stmt: Pick<Statement, 'kind' | 'node'>, pgMajor =
       for (const c of n.cmds ?? []) {
         const cmd = c.AlterTableCmd ?? {}
         lock = strongerLock(lock, alterTableCmdLock(cmd, pgMajor))
-        const constraint = cmd.def?.Constraint
-        if (cmd.subtype === 'AT_AddConstraint' && constraint?.contype === 'CONSTR_FOREIGN') {
-          const referenced = relationName(constraint.pktable)
-          if (referenced && referenced !== table) extra.push({ table: referenced, lock: 'SHARE ROW EXCLUSIVE' })
-        }
+        extra.push(...alterTableCmdOtherLocks(cmd, table))
       }
-      return [{ table, lock }, ...extra]
+      return mergeLocks([{ table, lock }, ...extra])
     }
+    case 'CreateStmt':
+      return mergeLocks(createTableLocks(n))
     case 'IndexStmt':
       return one(relationName(n.relation), n.concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE')
     case 'DropStmt': {
@@ -113,23 +197,35 @@ export function statementLocks(stmt: Pick<Statement, 'kind' | 'node'>, pgMajor =
       if (['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_FOREIGN_TABLE', 'OBJECT_SEQUENCE'].includes(n.removeType)) {
         return objectNames(n.objects).map((table) => ({ table, lock: 'ACCESS EXCLUSIVE' as const }))
       }
+      if (['OBJECT_TRIGGER', 'OBJECT_RULE', 'OBJECT_POLICY'].includes(n.removeType)) {
+        // DROP TRIGGER/RULE/POLICY name ON table: the object list is [schema?, table, name].
+        return objectNames((n.objects ?? []).map((o: any) => ({ List: { items: (o?.List?.items ?? []).slice(0, -1) } }))).map((table) => ({
+          table,
+          lock: 'ACCESS EXCLUSIVE' as const,
+        }))
+      }
       return []
     }
     case 'TruncateStmt':
       return (n.relations ?? []).flatMap((r: any) => one(relationName(r.RangeVar), 'ACCESS EXCLUSIVE'))
     case 'RenameStmt':
-      if (['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT', 'OBJECT_VIEW', 'OBJECT_MATVIEW'].includes(n.renameType)) {
+      // Renaming an index takes SHARE UPDATE EXCLUSIVE on the index (12+), not a table lock.
+      if (
+        ['OBJECT_TABLE', 'OBJECT_COLUMN', 'OBJECT_TABCONSTRAINT', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE', 'OBJECT_FOREIGN_TABLE', 'OBJECT_TRIGGER', 'OBJECT_POLICY'].includes(
+          n.renameType,
+        )
+      ) {
         return one(relationName(n.relation), 'ACCESS EXCLUSIVE')
       }
       return []
     case 'ReindexStmt':
       if (n.kind === 'REINDEX_OBJECT_TABLE') {
-        const concurrent = (n.params ?? []).some((p: any) => p.DefElem?.defname === 'concurrently')
+        const concurrent = (n.params ?? []).some((p: any) => p.DefElem?.defname === 'concurrently' && isTrueOption(p.DefElem))
         return one(relationName(n.relation), concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE')
       }
       return []
     case 'VacuumStmt': {
-      const isFull = (n.options ?? []).some((o: any) => o.DefElem?.defname === 'full')
+      const isFull = (n.options ?? []).some((o: any) => o.DefElem?.defname === 'full' && isTrueOption(o.DefElem))
       const lock: LockMode = isFull ? 'ACCESS EXCLUSIVE' : 'SHARE UPDATE EXCLUSIVE'
       return (n.rels ?? []).flatMap((r: any) => one(relationName(r.VacuumRelation?.relation), lock))
     }
@@ -146,6 +242,16 @@ export function statementLocks(stmt: Pick<Statement, 'kind' | 'node'>, pgMajor =
       return one(relationName(n.relation), 'SHARE ROW EXCLUSIVE')
     case 'RuleStmt':
       return one(relationName(n.relation), 'ACCESS EXCLUSIVE')
+    case 'CreatePolicyStmt':
+    case 'AlterPolicyStmt':
+      return one(relationName(n.table), 'ACCESS EXCLUSIVE')
+    case 'AlterObjectSchemaStmt':
+      if (['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW', 'OBJECT_SEQUENCE', 'OBJECT_FOREIGN_TABLE'].includes(n.objectType)) {
+        return one(relationName(n.relation), 'ACCESS EXCLUSIVE')
+      }
+      return []
+    case 'CreateStatsStmt':
+      return (n.relations ?? []).flatMap((r: any) => one(relationName(r.RangeVar), 'SHARE UPDATE EXCLUSIVE'))
     case 'CommentStmt':
       return []
     case 'LockStmt': {

@@ -3,6 +3,7 @@
  * in the pending set are new and empty: locking them blocks nobody), and how to say what a lock
  * blocks. Lock levels come from src/dialects/postgres/locks.ts.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
 import type { Evidence, LockMode } from '../../../engine/model.js'
 import type { PendingFile, StatementRef, StaticContext } from '../../../engine/define.js'
 import type { Statement } from '../../../dialects/postgres/parser.js'

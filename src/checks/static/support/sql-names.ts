@@ -2,6 +2,7 @@
  * Names as the blocking rules print them: schema-qualified and quoted where PostgreSQL needs
  * quotes, so the SQL in a message or mitigation can be pasted as it is.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
 import { relationName } from '../../../dialects/postgres/locks.js'
 import { tableKey } from './created-in-pending.js'
 

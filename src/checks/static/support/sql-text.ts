@@ -2,6 +2,7 @@
  * Pieces of a statement's own text, for mitigations that show the user's SQL back (a DEFAULT
  * expression) without a deparser. Parser locations are byte offsets into the whole file.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
 import type { StatementRef } from '../../../engine/define.js'
 
 /** Statement text from byte offset `from` (file-relative) to `to` (exclusive) or the statement end. */

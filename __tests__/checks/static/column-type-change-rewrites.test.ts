@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals'
+import rule from '../../../src/checks/static/column-type-change-rewrites.js'
+import { runRule, testRule } from '../../support/rule-tester.js'
+
+/** An existing table's column whose type the pending set declares (ADD COLUMN on an existing table). */
+const withColumn = (type: string): string => `ALTER TABLE users ADD COLUMN c ${type};`
+
+describe('column-type-change-rewrites', () => {
+  testRule(rule, {
+    safe: [
+      // Binary-coercible changes (checked on PostgreSQL 15 and 18 by relfilenode).
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varchar(200);', before: [withColumn('varchar(100)')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE text;', before: [withColumn('varchar(100)')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varchar;', before: [withColumn('character varying(100)')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varchar;', before: [withColumn('text')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE numeric(12,2);', before: [withColumn('numeric(10,2)')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE numeric;', before: [withColumn('decimal(10,2)')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE inet;', before: [withColumn('cidr')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varbit;', before: [withColumn('bit(3)')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varbit(10);', before: [withColumn('bit varying(5)')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE timestamp(6);', before: [withColumn('timestamp(3)')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE timestamptz;', before: [withColumn('timestamptz(3)')] },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE integer;', before: [withColumn('int4')] },
+      // Same file, existing table: the ADD COLUMN earlier in the file declares the type.
+      'ALTER TABLE users ADD COLUMN c varchar(10);\nALTER TABLE users ALTER c TYPE varchar(20);',
+      // Unknown old type, but the target is one a widening reaches: given the benefit of the doubt.
+      'ALTER TABLE users ALTER COLUMN name TYPE text;',
+      'ALTER TABLE users ALTER COLUMN name TYPE varchar(255);',
+      'ALTER TABLE users ALTER COLUMN price TYPE numeric(12,2);',
+      // New table.
+      'CREATE TABLE users (id int);\nALTER TABLE users ALTER COLUMN id TYPE bigint;',
+      "SELECT 'ALTER TABLE users ALTER COLUMN id TYPE bigint';",
+    ],
+    reported: [
+      { sql: 'ALTER TABLE users ALTER COLUMN id TYPE bigint;', at: '1:1', message: 'ALTER COLUMN TYPE id to bigint rewrites public.users and rebuilds its indexes under an ACCESS EXCLUSIVE lock' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE bigint;', before: [withColumn('integer')], at: '1:1', message: 'c integer -> bigint' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varchar(50);', before: [withColumn('varchar(100)')], at: '1:1', message: 'varchar(100) -> varchar(50)' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varchar(50);', before: [withColumn('text')], at: '1:1' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE numeric(12,3);', before: [withColumn('numeric(10,2)')], at: '1:1' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE numeric(10,2);', before: [withColumn('numeric')], at: '1:1' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE char(5);', before: [withColumn('char(3)')], at: '1:1' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varbit(5);', before: [withColumn('bit(3)')], at: '1:1' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varchar(20)[];', before: [withColumn('varchar(10)[]')], at: '1:1' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE jsonb;', before: [withColumn('json')], at: '1:1' },
+      // USING computes every value: a rewrite.
+      { sql: 'SELECT 1;\nALTER TABLE users ALTER COLUMN name TYPE text USING trim(name);', at: '2:1', message: 'USING' },
+      { sql: 'ALTER TABLE "Users" ALTER COLUMN id TYPE uuid USING id::text::uuid, ALTER COLUMN n TYPE int8;', at: '1:1', message: 'public."Users"' },
+      // timestamp -> timestamptz depends on the session TimeZone (12+), and always rewrites before 12.
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE timestamptz;', before: [withColumn('timestamp')], at: '1:1', message: 'unless the session TimeZone is UTC' },
+      { sql: 'ALTER TABLE users ALTER COLUMN c TYPE timestamptz;', before: [withColumn('timestamp')], pg: 11, at: '1:1' },
+      // Unknown old type: to timestamptz is almost always from timestamp.
+      { sql: 'ALTER TABLE users ALTER COLUMN created_at TYPE timestamp with time zone;', at: '1:1', message: 'created_at to timestamptz rewrites public.users and rebuilds its indexes under an ACCESS EXCLUSIVE lock unless the session TimeZone is UTC' },
+    ],
+  })
+
+  it('grades the UTC-dependent change as a warning', async () => {
+    const [finding] = await runRule(rule, [withColumn('timestamp'), 'ALTER TABLE users ALTER COLUMN c TYPE timestamp with time zone;'])
+    expect(finding?.severity).toBe('warning')
+    expect(finding?.mitigation).toContain("SET TimeZone = 'UTC'")
+    const [old] = await runRule(rule, [withColumn('timestamp'), 'ALTER TABLE users ALTER COLUMN c TYPE timestamptz;'], { pg: 11 })
+    expect(old?.severity).toBe('error')
+  })
+
+  it('suggests the new-column path', async () => {
+    const [finding] = await runRule(rule, ['ALTER TABLE users ALTER COLUMN id TYPE bigint;'])
+    expect(finding?.mitigation).toContain('ALTER TABLE public.users ADD COLUMN id_new bigint;')
+    expect(finding?.lock).toBe('ACCESS EXCLUSIVE')
+  })
+})

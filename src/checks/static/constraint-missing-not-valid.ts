@@ -1,0 +1,133 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
+import type { LockMode } from '../../engine/model.js'
+import { statementLocks } from '../../dialects/postgres/locks.js'
+import { isCreatedBefore, tableKey } from './support/created-in-pending.js'
+import { lockEffect, lockEvidence, lockWithArticle } from './support/locking.js'
+import { displayKey, quoteIdent, relationOf, type RelationRef } from './support/sql-names.js'
+import { transactionOf } from './support/transactions.js'
+
+/** A constraint added by an ALTER TABLE sub-command. */
+interface AddedConstraint {
+  readonly node: Record<string, any>
+  /** Inline in ADD COLUMN: it cannot be NOT VALID there. */
+  readonly isInline: boolean
+}
+
+/**
+ * ADD FOREIGN KEY and ADD CHECK check every existing row while holding their lock (SHARE ROW
+ * EXCLUSIVE on both tables for a foreign key, ACCESS EXCLUSIVE for a check). NOT VALID skips the
+ * check; VALIDATE CONSTRAINT then checks under SHARE UPDATE EXCLUSIVE, which blocks no reads or
+ * writes, but only if it runs in a later transaction
+ * (https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES).
+ */
+export default defineStaticRule({
+  id: 'constraint-missing-not-valid',
+  title: 'Add foreign keys and checks as NOT VALID, validate later',
+  category: 'locks',
+  severity: 'error',
+  run(ctx) {
+    // Constraints added NOT VALID so far, by "table key|constraint name".
+    const notValid = new Map<string, { ref: StatementRef; lock: LockMode; kind: string }>()
+    for (const ref of ctx.statements('AlterTableStmt')) {
+      const n = ref.stmt.node
+      const table = relationOf(n.relation)
+      if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE')) continue
+      const isNew = isCreatedBefore(ctx, ref, table.key)
+      const validating: AddedConstraint[] = []
+      for (const c of n.cmds ?? []) {
+        const cmd = c.AlterTableCmd ?? {}
+        if (cmd.subtype === 'AT_AddConstraint') {
+          const con = cmd.def?.Constraint ?? {}
+          if (con.skip_validation && con.conname) {
+            notValid.set(`${table.key}|${con.conname}`, { ref, lock: tableLock(ctx, ref, table.key), kind: constraintKind(con) })
+          } else if (isScanningConstraint(con)) validating.push({ node: con, isInline: false })
+        } else if (cmd.subtype === 'AT_AddColumn') {
+          for (const cc of cmd.def?.ColumnDef?.constraints ?? []) {
+            if (isScanningConstraint(cc?.Constraint)) validating.push({ node: cc.Constraint, isInline: true })
+          }
+        } else if (cmd.subtype === 'AT_ValidateConstraint' && !isNew) {
+          const added = notValid.get(`${table.key}|${cmd.name}`)
+          if (added) reportSameTransaction(ctx, ref, table, String(cmd.name), added)
+        }
+      }
+      if (validating.length > 0 && !isNew) reportValidating(ctx, ref, table, validating)
+    }
+  },
+})
+
+/** Foreign keys and checks validate existing rows when added without NOT VALID. */
+function isScanningConstraint(con: Record<string, any> | undefined): boolean {
+  return (con?.contype === 'CONSTR_FOREIGN' || con?.contype === 'CONSTR_CHECK') && !con.skip_validation
+}
+
+/** "FOREIGN KEY" or "CHECK" (or the constraint type word). */
+function constraintKind(con: Record<string, any>): string {
+  if (con.contype === 'CONSTR_FOREIGN') return 'FOREIGN KEY'
+  if (con.contype === 'CONSTR_CHECK') return 'CHECK'
+  if (con.contype === 'CONSTR_NOTNULL') return 'NOT NULL'
+  return 'constraint'
+}
+
+/** The lock the statement takes on its own table. */
+function tableLock(ctx: StaticContext, ref: StatementRef, key: string): LockMode {
+  return statementLocks(ref.stmt, ctx.postgresVersion).find((l) => tableKey(l.table) === key)?.lock ?? 'ACCESS EXCLUSIVE'
+}
+
+/** Reports constraints that check every row while the statement's locks are held. */
+function reportValidating(ctx: StaticContext, ref: StatementRef, table: RelationRef, constraints: readonly AddedConstraint[]): void {
+  const locks = statementLocks(ref.stmt, ctx.postgresVersion).map((l) => ({ key: tableKey(l.table), lock: l.lock }))
+  const own = locks.find((l) => l.key === table.key)?.lock ?? 'ACCESS EXCLUSIVE'
+  const referenced = [...new Set(constraints.flatMap((c) => (c.node.contype === 'CONSTR_FOREIGN' ? [relationOf(c.node.pktable)?.key ?? ''] : [])))].filter(
+    (k) => k && k !== table.key,
+  )
+  const names = constraints.map((c) => `${constraintKind(c.node)}${c.node.conname ? ` ${quoteIdent(c.node.conname)}` : ''}`).join(', ')
+  const refs = referenced.map(displayKey).join(', ')
+  const message =
+    own === 'SHARE ROW EXCLUSIVE' && refs
+      ? `ADD ${names} checks every row of ${table.display} while holding SHARE ROW EXCLUSIVE locks on ${table.display} and ${refs}: writes to both are blocked until the check finishes.`
+      : `ADD ${names} checks every row of ${table.display} while holding ${lockWithArticle(own)} lock on it${refs ? ` and SHARE ROW EXCLUSIVE on ${refs}` : ''}: ` +
+        `${lockEffect(own)}${refs ? ` (writes to ${refs} too)` : ''} until the check finishes.`
+  const allInline = constraints.every((c) => c.isInline)
+  const single = (n: StatementRef): boolean => (n.stmt.node.cmds ?? []).length === 1
+  const firstName = constraints.find((c) => c.node.conname)?.node.conname as string | undefined
+  const validate = `ALTER TABLE ${table.display} VALIDATE CONSTRAINT ${firstName ? quoteIdent(firstName) : '<constraint name>'};`
+  const mitigation = allInline
+    ? `Add the column first, then the constraint as NOT VALID, and validate it in a later migration: ALTER TABLE ${table.display} ADD COLUMN ...; ` +
+      `ALTER TABLE ${table.display} ADD CONSTRAINT <name> ${constraints[0]!.node.contype === 'CONSTR_FOREIGN' ? 'FOREIGN KEY (<column>) REFERENCES ...' : 'CHECK (...)'} NOT VALID; then ${validate.replace('<constraint name>', '<name>')}`
+    : single(ref)
+      ? `Add it without checking existing rows: ${ref.stmt.text} NOT VALID; then, in a later migration (its own transaction): ${validate}`
+      : `Add each ${names} with NOT VALID, then run ${validate} in a later migration (its own transaction).`
+  const lockedKeys = [table.key, ...referenced]
+  ctx.report(ref, {
+    message,
+    mitigation,
+    help: 'NOT VALID adds the constraint for new rows only, with a brief lock; VALIDATE CONSTRAINT then checks old rows under SHARE UPDATE EXCLUSIVE, which lets reads and writes continue.',
+    tables: lockedKeys,
+    lock: own,
+    evidence: lockEvidence(ctx, own, lockedKeys, { constraints: constraints.map((c) => c.node.conname ?? constraintKind(c.node)) }),
+  })
+}
+
+/** Reports VALIDATE CONSTRAINT in the same transaction as its NOT VALID add. */
+function reportSameTransaction(
+  ctx: StaticContext,
+  ref: StatementRef,
+  table: RelationRef,
+  name: string,
+  added: { ref: StatementRef; lock: LockMode; kind: string },
+): void {
+  const tx = transactionOf(ctx, ref)
+  if (tx.kind === 'none' || transactionOf(ctx, added.ref).id !== tx.id) return
+  const where = added.ref.file === ref.file ? `line ${added.ref.stmt.line}` : `${added.ref.file.migration.path}:${added.ref.stmt.line}`
+  ctx.report(ref, {
+    message:
+      `VALIDATE CONSTRAINT ${quoteIdent(name)} runs in the same transaction as its NOT VALID add (${where}), so the ${added.lock} lock ` +
+      `on ${table.display} from the add is held while every row is checked: ${lockEffect(added.lock)} and NOT VALID saves nothing.`,
+    mitigation: `Move ALTER TABLE ${table.display} VALIDATE CONSTRAINT ${quoteIdent(name)}; to a later migration that runs in its own transaction.`,
+    help: `Why the transaction: ${tx.reason}.`,
+    tables: [table.key],
+    lock: added.lock,
+    evidence: lockEvidence(ctx, added.lock, [table.key], { constraint: name, addedAt: where, transaction: tx.reason }),
+  })
+}

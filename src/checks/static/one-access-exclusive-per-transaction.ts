@@ -1,0 +1,50 @@
+import { defineStaticRule, type StatementRef } from '../../engine/define.js'
+import { existingLocks, lockEvidence, type ExistingLock } from './support/locking.js'
+import { transactionOf } from './support/transactions.js'
+
+/**
+ * Locks are held until the transaction ends. A transaction that takes ACCESS EXCLUSIVE on one
+ * existing table and then waits for another keeps the first one blocked for the whole wait, and
+ * two such migrations (or a migration and the application) taking them in another order deadlock
+ * (https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-DEADLOCKS).
+ */
+export default defineStaticRule({
+  id: 'one-access-exclusive-per-transaction',
+  title: 'Lock at most one existing table ACCESS EXCLUSIVE per transaction',
+  category: 'locks',
+  severity: 'warning',
+  run(ctx) {
+    // Per transaction: the tables locked so far (first statement for each), and whether reported.
+    const seen = new Map<string, { tables: Map<string, { lock: ExistingLock; ref: StatementRef }>; isReported: boolean }>()
+    for (const ref of ctx.statements()) {
+      const tx = transactionOf(ctx, ref)
+      if (tx.kind === 'none') continue
+      const state = seen.get(tx.id) ?? { tables: new Map(), isReported: false }
+      seen.set(tx.id, state)
+      for (const lock of existingLocks(ctx, ref)) {
+        // A DROP INDEX whose table is unknown may hit a table already counted: skip it.
+        if (lock.lock !== 'ACCESS EXCLUSIVE' || !lock.isKnown || state.tables.has(lock.key)) continue
+        state.tables.set(lock.key, { lock, ref })
+        if (state.tables.size < 2 || state.isReported) continue
+        state.isReported = true
+        const [first, second] = [...state.tables.values()]
+        const where = (r: StatementRef): string => (r.file === ref.file ? `line ${r.stmt.line}` : `${r.file.migration.path}:${r.stmt.line}`)
+        ctx.report(ref, {
+          message:
+            `This transaction already holds an ACCESS EXCLUSIVE lock on ${first!.lock.display} (${where(first!.ref)}) and now takes one on ${second!.lock.display}: ` +
+            `reads and writes of ${first!.lock.display} stay blocked while it waits, and the same locks taken in another order elsewhere deadlock.`,
+          mitigation: `Change one table per transaction: split the statements into separate migrations (or separate BEGIN ... COMMIT blocks), with SET lock_timeout in each.`,
+          help: `Why this is one transaction: ${tx.reason}.`,
+          tables: [...state.tables.keys()],
+          lock: 'ACCESS EXCLUSIVE',
+          evidence: lockEvidence(
+            ctx,
+            'ACCESS EXCLUSIVE',
+            [...state.tables.keys()],
+            { transaction: tx.reason },
+          ),
+        })
+      }
+    }
+  },
+})

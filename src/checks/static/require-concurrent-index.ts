@@ -1,0 +1,43 @@
+import { defineStaticRule } from '../../engine/define.js'
+import { isCreatedBefore } from './support/created-in-pending.js'
+import { lockEffect, lockEvidence } from './support/locking.js'
+import { relationOf } from './support/sql-names.js'
+import { isInTransaction, noTransactionAdvice, transactionOf } from './support/transactions.js'
+
+/**
+ * CREATE INDEX without CONCURRENTLY holds a SHARE lock on the table for the whole build, so every
+ * INSERT, UPDATE and DELETE waits (https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY).
+ * A table created earlier in the pending set is new and empty: nobody is blocked.
+ */
+export default defineStaticRule({
+  id: 'require-concurrent-index',
+  title: 'Create indexes without blocking writes',
+  category: 'locks',
+  severity: 'error',
+  run(ctx) {
+    for (const ref of ctx.statements('IndexStmt')) {
+      const n = ref.stmt.node
+      const table = relationOf(n.relation)
+      // ON ONLY a partitioned parent builds nothing: it creates an invalid index to attach partitions to.
+      if (!table || n.concurrent || !n.relation?.inh || isCreatedBefore(ctx, ref, table.key)) continue
+      const lock = 'SHARE'
+      const wrapped = isInTransaction(ctx, ref)
+      ctx.report(ref, {
+        message: `CREATE INDEX takes a ${lock} lock on ${table.display}: ${lockEffect(lock)} until the build finishes.`,
+        mitigation:
+          `Build it without blocking writes: ${concurrentText(ref.stmt.text)};` +
+          (wrapped ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
+        help: 'CREATE INDEX CONCURRENTLY takes a SHARE UPDATE EXCLUSIVE lock instead: reads and writes continue while it builds. If it fails it leaves an INVALID index: drop it and retry.',
+        tables: [table.key],
+        lock,
+        evidence: lockEvidence(ctx, lock, [table.key]),
+      })
+    }
+  },
+})
+
+/** The statement with CONCURRENTLY added after CREATE [UNIQUE] INDEX. */
+function concurrentText(text: string): string {
+  const match = /^(create\s+(?:unique\s+)?index)\b/i.exec(text)
+  return match ? `${match[1]} CONCURRENTLY${text.slice(match[1]!.length)}` : 'CREATE INDEX CONCURRENTLY ...'
+}

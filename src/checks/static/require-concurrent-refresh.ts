@@ -1,0 +1,34 @@
+import { defineStaticRule } from '../../engine/define.js'
+import { isCreatedBefore } from './support/created-in-pending.js'
+import { lockEffect, lockEvidence } from './support/locking.js'
+import { relationOf } from './support/sql-names.js'
+
+/**
+ * REFRESH MATERIALIZED VIEW without CONCURRENTLY holds ACCESS EXCLUSIVE on the view while it
+ * recomputes it: every read of the view waits. CONCURRENTLY takes EXCLUSIVE, which lets reads go
+ * on (https://www.postgresql.org/docs/current/sql-refreshmaterializedview.html).
+ */
+export default defineStaticRule({
+  id: 'require-concurrent-refresh',
+  title: 'Refresh materialized views without blocking reads',
+  category: 'locks',
+  severity: 'error',
+  run(ctx) {
+    const lock = 'ACCESS EXCLUSIVE'
+    for (const ref of ctx.statements('RefreshMatViewStmt')) {
+      const n = ref.stmt.node
+      const view = relationOf(n.relation)
+      if (!view || n.concurrent || isCreatedBefore(ctx, ref, view.key)) continue
+      ctx.report(ref, {
+        message: `REFRESH MATERIALIZED VIEW takes an ${lock} lock on ${view.display}: ${lockEffect(lock)} until the refresh finishes.`,
+        mitigation: n.skipData
+          ? `WITH NO DATA empties ${view.display} under ${lock} and cannot be concurrent: leave it out of the migration, or do it when nothing reads the view.`
+          : `Use REFRESH MATERIALIZED VIEW CONCURRENTLY ${view.display}; it needs a UNIQUE index on the view (CREATE UNIQUE INDEX CONCURRENTLY ... ON ${view.display} (...)) and a populated view.`,
+        help: 'CONCURRENTLY computes the new contents aside and applies the differences, under an EXCLUSIVE lock that still allows SELECT.',
+        tables: [view.key],
+        lock,
+        evidence: lockEvidence(ctx, lock, [view.key]),
+      })
+    }
+  },
+})
