@@ -6,9 +6,10 @@ import { join, resolve } from 'node:path'
 import type { Report } from '../engine/report.js'
 import { renderJson } from './json.js'
 import { renderMarkdown } from './md.js'
+import { renderSarif } from './sarif.js'
 import { renderTxt } from './txt.js'
 
-export const REPORT_FORMATS = ['txt', 'json', 'md'] as const
+export const REPORT_FORMATS = ['txt', 'json', 'md', 'sarif'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 /** Renders one format. */
@@ -20,6 +21,8 @@ export function renderReport(report: Report, format: ReportFormat): string {
       return renderJson(report)
     case 'md':
       return renderMarkdown(report)
+    case 'sarif':
+      return renderSarif(report)
   }
 }
 
