@@ -12,6 +12,15 @@ describe('redaction', () => {
     expect(r.redactDeep({ a: ['p@ss/w0rd'], b: 1 })).toEqual({ a: ['***'], b: 1 })
   })
 
+  it('copies only the parts of a value that it masks', () => {
+    const r = new Redactor()
+    const clean = { checks: [{ id: 'a', evidence: { rows: 1 } }] }
+    expect(r.redactDeep(clean)).toBe(clean)
+    const secret = { checks: [{ id: 'a' }, { url: 'postgres://u:pw@h/d' }] }
+    expect(r.redactDeep(secret)).toEqual({ checks: [{ id: 'a' }, { url: 'postgres://u:***@h/d' }] })
+    expect(secret.checks[1]).toEqual({ url: 'postgres://u:pw@h/d' })
+  })
+
   it('describes a URL without its password', () => {
     expect(describeUrl('postgres://app:secret@db:6432/shop?sslmode=require')).toBe('postgres://app@db:6432/shop')
   })

@@ -13,14 +13,19 @@ export class LineIndex {
   readonly #bytes: Buffer
   readonly #isAscii: boolean
   /** Byte offset at which each line starts. */
-  readonly #lineStarts: number[]
+  readonly #lineStarts: ArrayLike<number>
 
-  constructor(text: string) {
+  /** Indexes `text`; `parts` (its UTF-8 bytes and line starts, from a parse worker) spare the main thread the work. */
+  constructor(text: string, parts?: { readonly bytes: Buffer; readonly lineStarts?: ArrayLike<number> }) {
     this.#text = text
-    this.#bytes = Buffer.from(text, 'utf8')
+    this.#bytes = parts?.bytes ?? Buffer.from(text, 'utf8')
     this.#isAscii = this.#bytes.length === text.length
-    this.#lineStarts = [0]
-    for (let i = 0; i < this.#bytes.length; i++) if (this.#bytes[i] === 0x0a) this.#lineStarts.push(i + 1)
+    this.#lineStarts = parts?.lineStarts ?? findLineStarts(this.#bytes)
+  }
+
+  /** Byte offset at which each line starts (for handing the index to another thread). */
+  get lineStarts(): ArrayLike<number> {
+    return this.#lineStarts
   }
 
   /** The file as UTF-8 bytes. */
@@ -66,6 +71,13 @@ export class LineIndex {
     if (this.#isAscii) return this.#text.slice(startByte, endByte)
     return this.#bytes.subarray(startByte, endByte).toString('utf8')
   }
+}
+
+/** Byte offsets of line starts: 0 and each byte after a newline (indexOf is native, unlike a byte loop). */
+function findLineStarts(bytes: Buffer): number[] {
+  const starts = [0]
+  for (let nl = bytes.indexOf(0x0a); nl !== -1; nl = bytes.indexOf(0x0a, nl + 1)) starts.push(nl + 1)
+  return starts
 }
 
 /** Counts Unicode code points in a UTF-8 byte range (continuation bytes do not start a character). */

@@ -37,20 +37,41 @@ export class Redactor {
   redact(text: string): string {
     let out = text
     // Longest first, so a URL is masked whole before its password is.
-    for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.split(secret).join(MASK)
+    if (this.#secrets.size > 0) {
+      for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
+        if (out.includes(secret)) out = out.split(secret).join(MASK)
+      }
     }
+    // Both patterns need an "@" or an "=": most report strings (paths, kinds, tables) have neither.
+    if (!out.includes('@') && !out.includes('=')) return out
     return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(KEY_VALUE_PASSWORD, `$1=${MASK}`)
   }
 
   /** Redacts every string inside a JSON-like value. */
   redactDeep<T>(value: T): T {
     if (typeof value === 'string') return this.redact(value) as T
-    if (Array.isArray(value)) return value.map((v) => this.redactDeep(v)) as T
+    if (Array.isArray(value)) {
+      // Copy only what changes: a large report (4,000 files) is mostly left as it is.
+      let out: unknown[] | undefined
+      for (const [i, v] of value.entries()) {
+        const r = this.redactDeep(v)
+        if (r !== v) (out ??= [...value])[i] = r
+      }
+      return (out ?? value) as T
+    }
     if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) out[k] = this.redactDeep(v)
-      return out as T
+      const proto = Object.getPrototypeOf(value) as unknown
+      // Other objects (Date, Map...) become plain objects of their own entries, as they always did.
+      let out: Record<string, unknown> | undefined = proto === Object.prototype || proto === null ? undefined : {}
+      for (const [k, v] of Object.entries(value)) {
+        const r = this.redactDeep(v)
+        if (out) out[k] = r
+        else if (r !== v) {
+          out = { ...(value as Record<string, unknown>) }
+          out[k] = r
+        }
+      }
+      return (out ?? value) as T
     }
     return value
   }

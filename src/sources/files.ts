@@ -3,7 +3,8 @@
  * MigrationFile values and applying the configured transaction override.
  */
 import type { Dirent } from 'node:fs'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { MigrationFile } from './layout.js'
 
@@ -69,9 +70,13 @@ export async function isFolder(p: string): Promise<boolean> {
   return (await stat(p).catch(() => undefined))?.isDirectory() ?? false
 }
 
-/** Reads a file as UTF-8 text, keeping a BOM (checksums decide what to do with it). */
-export function readText(p: string): Promise<string> {
-  return readFile(p, 'utf8')
+/**
+ * Reads a file as UTF-8 text, keeping a BOM (checksums decide what to do with it). It reads
+ * synchronously: fs.promises.readFile makes several thread-pool round trips per file, which made
+ * listing 4,000 migrations take over a second (bench/README.md).
+ */
+export async function readText(p: string): Promise<string> {
+  return readFileSync(p, 'utf8')
 }
 
 /** The path of `absPath` relative to `projectRoot`, with forward slashes on every platform. */

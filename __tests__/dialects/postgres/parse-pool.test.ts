@@ -1,4 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { MIN_POOL_BYTES, parseFiles, threadsFor } from '../../../src/dialects/postgres/parse-pool.js'
 import type { ParsedSql } from '../../../src/dialects/postgres/parser.js'
 import { cutTree } from '../../../src/dialects/postgres/raw-parse.js'
@@ -38,8 +42,10 @@ describe('parse pool', () => {
     const messages: string[] = []
     const log = { path: undefined, log: (_level: string, message: string) => void messages.push(message) }
     const inThread = await parseFiles(files, { threads: 0 })
-    const pooled = await parseFiles(files, { threads: 2, workerUrl: WORKER_URL, log })
-    expect(messages).toContain('parsed 40 files in 2 worker threads')
+    // Tiny chunks: replies from both workers interleave with the chunks this thread parses itself.
+    const pooled = await parseFiles(files, { threads: 2, workerUrl: WORKER_URL, chunkBytes: 300, log })
+    const [, inWorkers = '0'] = /parsed 40 files: (\d+) in 2 worker threads, \d+ on the main thread/.exec(messages.join('\n')) ?? []
+    expect(Number(inWorkers)).toBeGreaterThan(0)
     expect(pooled.map(plain)).toEqual(inThread.map(plain))
     expect(pooled[3]!.syntaxError).toEqual({ message: 'syntax error at or near "SELEC"', line: 2, col: 1 })
     expect(pooled[1]!.statements[1]).toMatchObject({ kind: 'IndexStmt', line: 3, col: 1, endLine: 3, endCol: 26 })
@@ -51,6 +57,18 @@ describe('parse pool', () => {
     const [parsed] = await parseFiles([CORPUS[0]!], { threads: 2, workerUrl: missing })
     expect(parsed!.statements.map((s) => s.kind)).toEqual(['CreateStmt', 'IndexStmt'])
     expect(parsed!.statements[1]!.comments[0]).toEqual({ text: '/* bloc /* imbriqué */ 日本語 */', line: 3, col: 1 })
+  })
+
+  it('falls back to the main thread when a worker fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-pool-'))
+    const broken = join(dir, 'broken-worker.mjs')
+    writeFileSync(broken, "throw new Error('this worker cannot start')\n")
+    const messages: string[] = []
+    const log = { path: undefined, log: (_level: string, message: string) => void messages.push(message) }
+    const files = [CORPUS[0]!, CORPUS[3]!]
+    const parsed = await parseFiles(files, { threads: 1, workerUrl: pathToFileURL(broken), chunkBytes: 1, log })
+    expect(parsed.map(plain)).toEqual((await parseFiles(files, { threads: 0 })).map(plain))
+    expect(messages.join('\n')).toMatch(/parse workers failed, parsing on the main thread: this worker cannot start/)
   })
 
   it('parses on the main thread below the size where workers pay', () => {

@@ -3,6 +3,7 @@
  * Each file is parsed once; statements carry byte ranges converted to 1-based positions,
  * and the comments right before each statement (where `-- preflight:` directives live).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
 import { LineIndex } from '../../engine/line-index.js'
 import { useBaselineWasmCompiler } from './wasm-compiler.js'
 

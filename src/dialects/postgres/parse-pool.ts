@@ -1,0 +1,186 @@
+/**
+ * Parses many files at once. Past a size where it pays (measured: bench/README.md), files go to
+ * worker threads, each with its own libpg-query WASM instance; otherwise they are parsed on this
+ * thread. Both give the same ParsedSql. A worker runs the parser and places the statements, then
+ * sends the tree as JSON bytes; this thread turns them into objects (JSON.parse, as libpg-query
+ * itself does) while the workers parse the next files. Objects cannot cross threads any cheaper:
+ * structured clone of parse trees costs about as much as parsing their SQL again (bench/README.md).
+ */
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { LineIndex } from '../../engine/line-index.js'
+import type { RunLog } from '../../engine/log.js'
+import { loadPostgresParser, type ParsedSql, type Statement } from './parser.js'
+import { PARSE_WORKER, PLACE_FIELDS, type ParseReply, type ParseRequest, type ParsedFileTransfer } from './parse-worker.js'
+
+/** Below this much SQL, starting workers costs more than it saves (bench/README.md). */
+export const MIN_POOL_BYTES = 4_000_000
+
+/** SQL per request: small enough to balance the workers, large enough that messages stay few. */
+const CHUNK_BYTES = 128 * 1024
+
+/** Requests each worker holds: enough that it never waits while this thread is busy with a chunk. */
+const IN_FLIGHT = 4
+
+/** More workers than this do not help: this thread still builds the objects of every file. */
+const MAX_THREADS = 3
+
+/** The worker entry beside this module; missing in the ncc bundle, which then parses on this thread. */
+const WORKER_URL = new URL('./parse-worker.js', import.meta.url)
+
+export interface ParseFilesOptions {
+  /** Worker threads; 0 parses on this thread. Default: PREFLIGHT_PARSE_THREADS, else chosen from the SQL size and the CPUs. */
+  readonly threads?: number
+  /** The worker entry (tests point at the compiled one in lib/). */
+  readonly workerUrl?: URL
+  /** SQL per request (tests make it small to interleave many requests). */
+  readonly chunkBytes?: number
+  readonly log?: RunLog
+}
+
+/** Parses every file, in workers when it pays; the result is in the order of `sqls`. */
+export async function parseFiles(sqls: readonly string[], options: ParseFilesOptions = {}): Promise<ParsedSql[]> {
+  const threads = options.threads ?? threadsFromEnv() ?? threadsFor(sqls)
+  const workerUrl = options.workerUrl ?? WORKER_URL
+  if (threads > 0 && sqls.length > 0 && existsSync(fileURLToPath(workerUrl))) {
+    try {
+      const { parsed, inWorkers } = await parseInWorkers(sqls, threads, workerUrl, options.chunkBytes ?? CHUNK_BYTES)
+      options.log?.log('info', `parsed ${sqls.length} files: ${inWorkers} in ${threads} worker thread${threads === 1 ? '' : 's'}, ${sqls.length - inWorkers} on the main thread`)
+      return parsed
+    } catch (error) {
+      // The workers are an optimisation: any failure of theirs falls back to parsing here.
+      // An error from a worker thread may come from another realm: read its message without instanceof.
+      const message = (error as { message?: unknown } | undefined)?.message
+      options.log?.log('warn', `parse workers failed, parsing on the main thread: ${typeof message === 'string' ? message : String(error)}`)
+    }
+  }
+  const parser = await loadPostgresParser()
+  return sqls.map((sql) => parser.parse(sql))
+}
+
+/**
+ * How many workers the input is worth: none below MIN_POOL_BYTES, else one per CPU but this
+ * thread's (it parses too, and builds the objects of every file), at most MAX_THREADS.
+ */
+export function threadsFor(sqls: readonly string[]): number {
+  let bytes = 0
+  for (const sql of sqls) bytes += sql.length
+  if (bytes < MIN_POOL_BYTES) return 0
+  return Math.min(availableParallelism() - 1, MAX_THREADS, Math.ceil(bytes / CHUNK_BYTES))
+}
+
+/** PREFLIGHT_PARSE_THREADS, for benchmarks and for machines where the default is wrong; undefined when unset or not a number. */
+function threadsFromEnv(): number | undefined {
+  const value = Number.parseInt(process.env.PREFLIGHT_PARSE_THREADS ?? '', 10)
+  return Number.isNaN(value) || value < 0 ? undefined : value
+}
+
+/** Splits the files into runs of about `chunkBytes`, as [start, end) index pairs. */
+function chunkFiles(sqls: readonly string[], chunkBytes: number): [number, number][] {
+  const chunks: [number, number][] = []
+  let start = 0
+  let bytes = 0
+  for (const [i, sql] of sqls.entries()) {
+    bytes += sql.length
+    if (bytes >= chunkBytes) {
+      chunks.push([start, i + 1])
+      start = i + 1
+      bytes = 0
+    }
+  }
+  if (start < sqls.length) chunks.push([start, sqls.length])
+  return chunks
+}
+
+/**
+ * Parses in workers and on this thread at once. Workers keep IN_FLIGHT chunks queued; this thread turns
+ * their replies into objects and, whenever no reply is waiting, parses the next chunk itself, so
+ * both cores stay busy whatever the balance between parsing and building objects turns out to be.
+ */
+async function parseInWorkers(sqls: readonly string[], threads: number, workerUrl: URL, chunkBytes: number): Promise<{ parsed: ParsedSql[]; inWorkers: number }> {
+  const chunks = chunkFiles(sqls, chunkBytes)
+  const out = new Array<ParsedSql>(sqls.length)
+  let inWorkers = 0
+  let next = 0
+  let left = chunks.length
+  let failure: Error | undefined
+  let wake: (() => void) | undefined
+  const workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new Worker(workerUrl, { workerData: PARSE_WORKER }))
+  const send = (worker: Worker): void => {
+    if (next >= chunks.length) return
+    const [start, end] = chunks[next]!
+    worker.postMessage({ id: next++, sqls: sqls.slice(start, end) } satisfies ParseRequest)
+  }
+  const fail = (error: Error): void => {
+    failure ??= error
+    wake?.()
+  }
+  for (const worker of workers) {
+    worker.on('message', (reply: ParseReply) => {
+      if ('error' in reply) return fail(new Error(reply.error))
+      const [start] = chunks[reply.id]!
+      for (const [i, file] of reply.files.entries()) out[start + i] = toParsedSql(sqls[start + i]!, file)
+      inWorkers += reply.files.length
+      left--
+      send(worker)
+      wake?.()
+    })
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`a parse worker exited with code ${code}`)))
+    for (let i = 0; i < IN_FLIGHT; i++) send(worker)
+  }
+  try {
+    const parser = await loadPostgresParser()
+    while (left > 0) {
+      if (failure) throw failure
+      if (next < chunks.length) {
+        const [start, end] = chunks[next++]!
+        for (let i = start; i < end; i++) out[i] = parser.parse(sqls[i]!)
+        left--
+        // Let waiting replies in before taking another chunk.
+        await new Promise((resolve) => setImmediate(resolve))
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve))
+      }
+    }
+  } finally {
+    // The listeners hold `out`: drop them so the parse results die with the run, not with the process.
+    for (const worker of workers) {
+      worker.removeAllListeners()
+      void worker.terminate()
+    }
+  }
+  return { parsed: out, inWorkers }
+}
+
+/** Rebuilds a worker's file as the ParsedSql parseWith would have returned. */
+function toParsedSql(sql: string, file: ParsedFileTransfer): ParsedSql {
+  const bytes = Buffer.from(file.sqlBytes.buffer, file.sqlBytes.byteOffset, file.sqlBytes.byteLength)
+  const lines = new LineIndex(sql, { bytes, lineStarts: file.lineStarts })
+  if (file.syntaxError) return { statements: [], syntaxError: file.syntaxError, trailingComments: [], lines, parserVersion: 0 }
+  // One JSON.parse per file, as libpg-query's parseSync does: the nodes are the objects it would return.
+  const json = Buffer.from(file.json.buffer, file.json.byteOffset, file.json.byteLength)
+  const tree = JSON.parse(json.toString('utf8')) as { stmts?: { stmt: Record<string, Statement['node']> }[] }
+  const statements = (tree.stmts ?? []).map((raw, index): Statement => {
+    const kind = Object.keys(raw.stmt)[0] ?? 'Unknown'
+    const at = index * PLACE_FIELDS
+    const startByte = file.places[at]!
+    const endByte = file.places[at + 1]!
+    return {
+      index,
+      kind,
+      node: raw.stmt[kind] ?? {},
+      startByte,
+      endByte,
+      line: file.places[at + 2]!,
+      col: file.places[at + 3]!,
+      endLine: file.places[at + 4]!,
+      endCol: file.places[at + 5]!,
+      text: lines.slice(startByte, endByte),
+      comments: file.comments[index]!,
+    }
+  })
+  return { statements, trailingComments: file.trailingComments, lines, parserVersion: file.parserVersion }
+}
