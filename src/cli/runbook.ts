@@ -113,7 +113,7 @@ export function pageProblems(text: string): string[] {
   const safe = sections.get('Safe way to write it')
   if (safe !== undefined && !(/instead of/i.test(safe) && /\buse\b/i.test(safe))) problems.push('"## Safe way to write it" does not show "Instead of" and "Use"')
   const manual = sections.get('Manual')
-  if (manual !== undefined && !/https?:\/\/(www\.)?postgresql\.org\//.test(manual)) problems.push('"## Manual" has no link to the PostgreSQL documentation')
+  if (manual !== undefined && !/https?:\/\/((www\.)?postgresql\.org|dev\.mysql\.com|mariadb\.com)\//.test(manual)) problems.push('"## Manual" has no link to the PostgreSQL (or MySQL/MariaDB) documentation')
   return problems
 }
 

@@ -137,6 +137,8 @@ export const configSchema = z.strictObject({
       historyTable: z.string().optional(),
     })
     .default({ path: 'migrations', transaction: 'auto' }),
+  /** Dialect of the migrations when no target is given (`migrations lint`); a target's own dialect wins. */
+  dialect: z.enum(DIALECTS).default('postgres'),
   /** PostgreSQL major version assumed by static analysis when no target is connected. */
   postgresVersion: z.number().int().min(9).max(30).optional(),
   targets: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a target name of letters, digits, ".", "_" or "-"'), targetSchema).default({}),

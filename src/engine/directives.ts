@@ -41,7 +41,8 @@ function directivesIn(comment: Comment, statementIndex: number | undefined): Dir
   const out: Directive[] = []
   const lines = comment.text.replace(/\*\/$/, '').split('\n')
   for (const [offset, text] of lines.entries()) {
-    const body = text.replace(/^\s*(--+|\/\*+|\*)?\s*/, '').trimEnd()
+    // MySQL files may also write directives in # comments.
+    const body = text.replace(/^\s*(--+|#+|\/\*+|\*)?\s*/, '').trimEnd()
     const match = DIRECTIVE.exec(body)
     if (!match || !body.startsWith('preflight:')) continue
     const kindText = match[1]!

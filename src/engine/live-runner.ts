@@ -28,6 +28,10 @@ export async function runLiveChecks(
 async function runOne(check: LiveCheck, ctx: LiveContext, config: PreflightConfig): Promise<CheckResult> {
   const base = { id: check.id, title: check.title, category: check.category, kind: 'live' as const, docs: runbookLink(check.id) }
   const override = resolveOverride(config.rules[check.id], check.severity)
+  // The engine lists only checks of the target's dialect; other callers get a skip, never a foreign catalog query.
+  if (!check.dialects.includes(ctx.db.dialect)) {
+    return { ...base, severity: check.severity, status: 'skip', summary: `Not applicable to ${ctx.db.dialect} targets.`, durationMs: 0, findings: [] }
+  }
   if (override.isOff) {
     return { ...base, severity: check.severity, status: 'skip', summary: `Turned off in config (rules.${check.id}).`, durationMs: 0, findings: [] }
   }

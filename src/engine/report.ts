@@ -90,3 +90,10 @@ export function exitCodeOf(verdict: Verdict): number {
 export function worstFirst(checks: readonly CheckResult[]): CheckResult[] {
   return [...checks].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.id.localeCompare(b.id))
 }
+
+/** The server product and version for a report header: "PostgreSQL 16.4", "MariaDB 10.11.19", "MySQL 8.0.36". */
+export function serverLabel(run: Pick<Report['run'], 'dialect' | 'server'>): string {
+  const version = run.server?.version ?? ''
+  if (run.dialect !== 'mysql') return `PostgreSQL ${version}`
+  return /mariadb/i.test(version) ? `MariaDB ${version.replace(/-MariaDB$/i, '')}` : `MySQL ${version}`
+}

@@ -6,14 +6,15 @@
 import { hostname, userInfo } from 'node:os'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { LoadedConfig } from '../config/load.js'
-import type { TargetConfig } from '../config/schema.js'
+import type { Dialect, TargetConfig } from '../config/schema.js'
 import { liveChecks } from '../checks/live/index.js'
 import { staticRules } from '../checks/static/index.js'
-import { parsePostgresUrl } from '../dialects/postgres/connection-url.js'
+import { ConnectError } from '../dialects/connect-error.js'
+import { mysqlTouchedTables } from '../dialects/mysql/touched.js'
+import { openSession, type TargetSession } from '../dialects/open-session.js'
 import { collectLiveFacts } from '../dialects/postgres/facts.js'
 import { parseFiles } from '../dialects/postgres/parse-pool.js'
 import { loadPostgresParser } from '../dialects/postgres/parser.js'
-import type { PostgresSession } from '../dialects/postgres/session.js'
 import { describeUrl, type Redactor } from './redact.js'
 import { listMigrationSet, type MigrationSet } from './migration-set.js'
 import { OLDEST_SUPPORTED_POSTGRES, type LiveContext, type LiveFacts, type MigrationChanges, type PendingFile, type VersionSource } from './define.js'
@@ -89,7 +90,9 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
 
   if (selected.has('config-secrets')) emit(configSecretsResult(loaded))
 
-  let session: PostgresSession | undefined
+  // A target's dialect wins; lint reads the config's top-level dialect.
+  const dialect: Dialect = target?.config.dialect ?? config.dialect
+  let session: TargetSession | undefined
   let history: MigrationHistory | undefined
   let liveSkipReason: string | undefined
   let pendingMigrations: MigrationFile[] = []
@@ -102,27 +105,30 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
       liveSkipReason = connection.skipReason
       if (connection.result) emit(connection.result)
       if (session && set.layout) {
-        history = await readHistory(session, set, log)
+        history = await readHistory(session, set, log, dialect)
       }
     }
     pendingMigrations = choosePending(set.files, set, history, options.onlyFiles, loaded.baseDir)
     log.log('info', `${set.files.length} migrations found, ${pendingMigrations.length} pending${history ? '' : ' (no history read: every listed migration is treated as pending)'}`)
-    pending = await parsePending(pendingMigrations, log)
+    pending = await parsePending(pendingMigrations, log, dialect)
 
-    version = postgresVersionFor(session, config.postgresVersion)
+    version = postgresVersionFor(dialect === 'postgres' ? session : undefined, config.postgresVersion)
     const { major, source } = version
-    const touched = touchedTables(pending, major)
-    const liveCtx = session && target ? makeLiveContext(options, session, target, set, pending, history, touched) : undefined
-    const live: LiveFacts = liveCtx ? await collectLiveFacts(liveCtx).catch(() => ({})) : {}
+    // Only live checks read the touched tables: lint does not pay for a pass over every statement.
+    const touched = (): LiveContext['touched'] => (dialect === 'mysql' ? mysqlTouchedTables(pending, session!.info.database) : touchedTables(pending, major))
+    const liveCtx = session && target ? makeLiveContext(options, session, target, set, pending, history, touched()) : undefined
+    // The live facts for static rules are PostgreSQL catalog reads.
+    const live: LiveFacts = liveCtx && dialect === 'postgres' ? await collectLiveFacts(liveCtx).catch(() => ({})) : {}
 
-    const rules = staticRules.filter((r) => selected.has(r.id) && r.dialects.includes(target?.config.dialect ?? 'postgres'))
+    const rules = staticRules.filter((r) => selected.has(r.id) && r.dialects.includes(dialect))
     await runStaticRules(
-      { rules, files: pending, config, postgresVersion: major, versionSource: source, layout: set.layout?.name, live, log, knownIds: allCheckIds() },
+      { rules, files: pending, config, postgresVersion: major, versionSource: source, layout: set.layout?.name, live, log, knownIds: allCheckIds(), dialect },
       emit,
     )
 
     if (options.command === 'preflight') {
-      const checks = liveChecks.filter((c) => selected.has(c.id) && c.id !== 'connectivity')
+      // Checks for another dialect are not listed at all, so a report names only what applies.
+      const checks = liveChecks.filter((c) => selected.has(c.id) && c.id !== 'connectivity' && c.dialects.includes(dialect))
       if (liveCtx) {
         await runLiveChecks(checks, liveCtx, config, emit)
       } else {
@@ -149,7 +155,7 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
     run: {
       command: options.command,
       target: target?.name ?? null,
-      dialect: target?.config.dialect ?? 'postgres',
+      dialect,
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),
@@ -167,7 +173,8 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
       layoutReason: set.reason,
       total: set.files.length,
       applied: history && set.layout ? set.files.filter((f) => set.layout!.isApplied(f, history!)).length : 0,
-      historyTable: set.layout?.historyTable ?? null,
+      // On MySQL the table lives in the connection's database: the name read from the target is the true one.
+      historyTable: (dialect === 'mysql' ? history?.table : undefined) ?? set.layout?.historyTable ?? null,
       historyExists: history ? history.exists : null,
       pending: pendingMigrations.map((m) => ({ id: m.id, name: m.name, path: m.path, runsInTransaction: m.runsInTransaction })),
       statements: statementLockSummaries(pending, version.major),
@@ -209,7 +216,7 @@ function selectChecks(options: RunOptions): Set<string> {
 }
 
 interface Connection {
-  readonly session?: PostgresSession
+  readonly session?: TargetSession
   readonly result?: CheckResult
   readonly skipReason?: string
 }
@@ -234,20 +241,15 @@ async function connectTarget(options: RunOptions, target: { name: string; config
       : `Set targets.${target.name}.url to \${env:SOME_VARIABLE} in the config, or pass --database-url.`
     return { skipReason: 'The target could not be reached (see connectivity).', result: { ...base, status: 'fail', summary, mitigation, durationMs: 0, findings: [] } }
   }
-  if (target.config.dialect !== 'postgres') {
-    const summary = `Live checks for dialect "${target.config.dialect}" are not available yet; only static analysis ran.`
-    return { skipReason: summary, result: { ...base, status: 'skip', summary, durationMs: 0, findings: [] } }
-  }
-  // The driver loads only when a target is connected, so lint never pays for it.
-  const { ConnectError, openPostgresSession } = await import('../dialects/postgres/session.js')
   try {
-    const endpoint = parsePostgresUrl(url, target.config.tls, options.loaded.baseDir)
-    const session = await openPostgresSession(endpoint, target.config, options.log)
+    // The driver loads only when a target is connected, so lint never pays for it.
+    const session = await openSession(url, target.config, options.loaded.baseDir, options.log)
+    const { host, port, database, currentUser } = session.info
     const evidence = { endpoint: describeUrl(url), tls: session.tls, connectMs: session.connectMs, server: session.info.version, user: session.info.currentUser }
     const result: CheckResult = {
       ...base,
       status: 'pass',
-      summary: `Connected to ${endpoint.host}:${endpoint.port}/${session.info.database} as ${session.info.currentUser} in ${session.connectMs} ms${session.tls ? ' over TLS' : ''}; the session is read-only.`,
+      summary: `Connected to ${host}:${port}/${database} as ${currentUser} in ${session.connectMs} ms${session.tls ? ' over TLS' : ''}; the session is read-only.`,
       evidence,
       durationMs: elapsed(),
       findings: [],
@@ -274,9 +276,15 @@ async function connectTarget(options: RunOptions, target: { name: string; config
 }
 
 /** Reads the tool's history table; a failure is logged and treated as "unknown" (everything pending). */
-async function readHistory(session: PostgresSession, set: MigrationSet, log: RunLog): Promise<MigrationHistory | undefined> {
+async function readHistory(session: TargetSession, set: MigrationSet, log: RunLog, dialect: Dialect): Promise<MigrationHistory | undefined> {
+  const layout = set.layout!
+  const read = dialect === 'mysql' ? layout.readHistoryMysql?.bind(layout) : layout.readHistory.bind(layout)
+  if (!read) {
+    log.log('warn', `reading the ${layout.tool} history table on ${dialect} is not supported: every migration is treated as pending`)
+    return undefined
+  }
   try {
-    const history = await set.layout!.readHistory((sql, params) => session.query(sql, params))
+    const history = await read((sql, params) => session.query(sql, params))
     log.log('info', history.exists ? `history ${history.table}: ${history.applied.length} rows` : `history table ${history.table} does not exist: nothing applied yet`)
     return history
   } catch (error) {
@@ -308,9 +316,15 @@ function toProjectPath(path: string, baseDir: string): string {
 }
 
 /** Parses each pending file once; the result is shared by every rule and check. */
-async function parsePending(files: readonly MigrationFile[], log: RunLog): Promise<PendingFile[]> {
+async function parsePending(files: readonly MigrationFile[], log: RunLog, dialect: Dialect): Promise<PendingFile[]> {
   if (files.length === 0) return []
   const started = performance.now()
+  if (dialect === 'mysql') {
+    const parser = await (await import('../dialects/mysql/parser.js')).loadMysqlParser()
+    const out = files.map((migration) => ({ migration, parsed: parser.parse(migration.sql) }))
+    log.log('info', `parsed ${files.length} files as MySQL in ${Math.round(performance.now() - started)} ms`)
+    return out
+  }
   // Rules read loadedPostgresParser() synchronously, so this thread's parser loads even when workers parse.
   const [parsed] = await Promise.all([parseFiles(files.map((f) => f.sql), { log }), loadPostgresParser()])
   log.log('info', `parsed ${files.length} files in ${Math.round(performance.now() - started)} ms`)
@@ -318,7 +332,7 @@ async function parsePending(files: readonly MigrationFile[], log: RunLog): Promi
 }
 
 /** The PostgreSQL major the rules assume: the target's, else the config's, else the oldest supported. */
-function postgresVersionFor(session: PostgresSession | undefined, configured: number | undefined): { major: number; source: VersionSource } {
+function postgresVersionFor(session: TargetSession | undefined, configured: number | undefined): { major: number; source: VersionSource } {
   if (session) return { major: Math.floor(session.info.major), source: 'target' }
   if (configured) return { major: configured, source: 'config' }
   return { major: OLDEST_SUPPORTED_POSTGRES, source: 'default' }
@@ -327,7 +341,7 @@ function postgresVersionFor(session: PostgresSession | undefined, configured: nu
 /** Builds the context every live check receives, with a shared memo for batched catalog queries. */
 function makeLiveContext(
   options: RunOptions,
-  session: PostgresSession,
+  session: TargetSession,
   target: { name: string; config: TargetConfig },
   set: MigrationSet,
   pending: readonly PendingFile[],

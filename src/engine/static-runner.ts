@@ -3,7 +3,7 @@
  * that throws becomes an `error` result and the run goes on. Suppression by directive or config
  * is applied here, once, for every rule.
  */
-import type { PreflightConfig } from '../config/schema.js'
+import type { Dialect, PreflightConfig } from '../config/schema.js'
 import { parseDirectives, type Directive } from './directives.js'
 import type { FindingInput, LiveFacts, PendingFile, ReportTarget, StatementRef, StaticContext, StaticRule, VersionSource } from './define.js'
 import { describeError } from './errors.js'
@@ -23,6 +23,8 @@ export interface StaticRunInput {
   readonly log: RunLog
   /** Ids of every known rule and check, to validate directives. */
   readonly knownIds: ReadonlySet<string>
+  /** Dialect of the pending files; default postgres. */
+  readonly dialect?: Dialect
 }
 
 /** Runs every rule and returns one result per rule. */
@@ -57,7 +59,7 @@ async function runOne(rule: StaticRule, input: StaticRunInput, directives: Reado
     statements: (kind) => statements.select(kind),
     postgresVersion: input.postgresVersion,
     versionSource: input.versionSource,
-    dialect: 'postgres',
+    dialect: input.dialect ?? 'postgres',
     layout: input.layout,
     options: override.options,
     live: input.live,

@@ -4,7 +4,7 @@
  * comments at 65,536): when too long, findings are cut and a note says where the rest is.
  */
 import type { CheckResult, Finding } from '../engine/model.js'
-import { worstFirst, type Report } from '../engine/report.js'
+import { serverLabel, worstFirst, type Report } from '../engine/report.js'
 
 export interface MarkdownOptions {
   /** Hard cap on the output length; default 60,000. */
@@ -51,7 +51,7 @@ function build(report: Report, options: MarkdownOptions, findingLimit: number): 
   )
   const pending = report.migrations.pending
   if (pending.length > 0) out.push('', `Pending migrations: ${pending.map((m) => `\`${escapeMd(m.path)}\``).join(', ')}`)
-  if (run.server) out.push('', `Target: PostgreSQL ${run.server.version} · rules assume PostgreSQL ${run.postgresVersion.major} (${run.postgresVersion.source})`)
+  if (run.server) out.push('', `Target: ${serverLabel(run)}${run.dialect === 'mysql' ? '' : ` · rules assume PostgreSQL ${run.postgresVersion.major} (${run.postgresVersion.source})`}`)
   for (const note of options.notes ?? []) out.push('', note)
 
   const problems = worstFirst(report.checks).filter((c) => c.status === 'fail' || c.status === 'error' || c.status === 'warn')

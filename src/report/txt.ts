@@ -3,7 +3,7 @@
  * each with its evidence and mitigation, then warnings, errors, skips and passes.
  */
 import type { CheckResult, Finding } from '../engine/model.js'
-import { worstFirst, type Report } from '../engine/report.js'
+import { serverLabel, worstFirst, type Report } from '../engine/report.js'
 
 const LABEL: Readonly<Record<CheckResult['status'], string>> = { error: 'ERROR', fail: 'FAIL', warn: 'WARN', skip: 'SKIP', pass: 'PASS' }
 
@@ -17,7 +17,7 @@ export function renderTxt(report: Report): string {
     `Summary: ${counts.fail} failed, ${counts.error} errored, ${counts.warn} warned, ${counts.pass} passed, ${counts.skip} skipped; ` +
       `${counts.findings} finding${counts.findings === 1 ? '' : 's'}${counts.suppressed ? ` (+${counts.suppressed} suppressed)` : ''}`,
   )
-  if (run.server) out.push(`Target: ${run.server.host}:${run.server.port}/${run.server.database}, PostgreSQL ${run.server.version}`)
+  if (run.server) out.push(`Target: ${run.server.host}:${run.server.port}/${run.server.database}, ${serverLabel(run)}`)
   if (migrations.layout || migrations.path) {
     out.push(
       `Migrations: ${migrations.path ?? '(given files)'} (${migrations.layout ?? 'plain files'}${migrations.layoutReason ? `: ${migrations.layoutReason}` : ''}); ` +
@@ -25,7 +25,8 @@ export function renderTxt(report: Report): string {
     )
   }
   for (const m of migrations.pending) out.push(`  pending: ${m.path}${m.runsInTransaction ? ' (runs in a transaction)' : ''}`)
-  out.push(`Rules assume PostgreSQL ${run.postgresVersion.major} (${run.postgresVersion.source}). Fail on: ${run.failOn}.`)
+  // The PostgreSQL version the rules assume means nothing to MySQL rules.
+  out.push(`${run.dialect === 'mysql' ? '' : `Rules assume PostgreSQL ${run.postgresVersion.major} (${run.postgresVersion.source}). `}Fail on: ${run.failOn}.`)
   out.push(`Run: ${run.startedAt} by ${run.user}@${run.host}, ${run.durationMs} ms; config ${run.configFile ?? '(defaults)'} sha256:${run.configHash.slice(0, 12)}`)
   let section = ''
   for (const check of worstFirst(report.checks)) {

@@ -51,3 +51,36 @@ export async function listColumns(query: QueryFn, ref: TableRef): Promise<string
   )
   return rows.map((r) => r.name)
 }
+
+/** Backquotes a MySQL identifier, doubling embedded backquotes. */
+export function quoteMysqlIdent(name: string): string {
+  return `\`${name.replaceAll('`', '``')}\``
+}
+
+/**
+ * Finds a history table on a MySQL or MariaDB target: "db.table", or a bare name in the
+ * connection's database, where the tools create it. information_schema answers for a missing table too.
+ */
+export async function findMysqlTable(query: QueryFn, name: string): Promise<TableRef> {
+  const dot = name.indexOf('.')
+  const schema = dot === -1 ? null : name.slice(0, dot)
+  const table = dot === -1 ? name : name.slice(dot + 1)
+  const [row] = await query<{ schema_name: string; table_name: string }>(
+    `SELECT table_schema AS schema_name, table_name AS table_name FROM information_schema.tables
+      WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?`,
+    [schema, table],
+  )
+  if (row) return { exists: true, table: `${row.schema_name}.${row.table_name}`, sqlName: `${quoteMysqlIdent(row.schema_name)}.${quoteMysqlIdent(row.table_name)}` }
+  const [current] = await query<{ db: string | null }>('SELECT DATABASE() AS db')
+  return { exists: false, table: `${schema ?? current?.db ?? ''}.${table}`, sqlName: '' }
+}
+
+/** Names of the columns of an existing MySQL table, in order. */
+export async function listMysqlColumns(query: QueryFn, ref: TableRef): Promise<string[]> {
+  const [schema = '', table = ''] = ref.table.split('.')
+  const rows = await query<{ name: string }>(
+    'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position',
+    [schema, table],
+  )
+  return rows.map((r) => r.name)
+}

@@ -66,6 +66,8 @@ export interface Layout {
   list(dir: string, projectRoot: string, options: { transaction: 'auto' | 'always' | 'never' }): Promise<MigrationFile[]>
   /** Reads the history table; a missing table yields { exists: false, applied: [] }. */
   readHistory(query: QueryFn): Promise<MigrationHistory>
+  /** The same on a MySQL or MariaDB target (`?` parameters); absent where the tool's MySQL history is not supported. */
+  readHistoryMysql?(query: QueryFn): Promise<MigrationHistory>
   /** Computes how the tool would checksum a file, or undefined when the tool stores none. */
   checksum?(file: MigrationFile): string | undefined
   /** Whether `file` is applied according to the history. */

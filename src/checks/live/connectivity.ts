@@ -10,6 +10,7 @@ export default defineLiveCheck({
   title: 'Connect to the target database',
   category: 'connectivity',
   severity: 'error',
+  dialects: ['postgres', 'mysql'],
   async run(ctx) {
     return outcome.pass(`Connected to ${ctx.server.host}:${ctx.server.port}/${ctx.server.database} as ${ctx.server.currentUser}.`)
   },

@@ -6,10 +6,16 @@ export default defineLiveCheck({
   title: 'Read the migration history on the target',
   category: 'migration-state',
   severity: 'error',
+  dialects: ['postgres', 'mysql'],
   async run(ctx) {
     if (!ctx.layout) return outcome.skip('No migration layout: nothing to compare with the target.')
     const history = ctx.history
-    const table = ctx.layout.historyTable
+    const isMysql = ctx.db.dialect === 'mysql'
+    if (isMysql && ctx.layout.historyTable && !ctx.layout.readHistoryMysql) {
+      return outcome.skip(`Reading ${ctx.layout.tool}'s history table on MySQL is not supported yet, so every migration is treated as pending.`)
+    }
+    // On MySQL the tools keep the table in the connection's database, not in "public".
+    const table = isMysql && ctx.layout.historyTable ? (history?.table ?? `${ctx.server.database}.${ctx.layout.historyTable.split('.').pop()}`) : ctx.layout.historyTable
     if (!table) {
       return outcome.skip(
         `The ${ctx.layout.tool} layout keeps no history table, so every migration is treated as pending. Set migrations.historyTable to the table that records applied files.`,

@@ -1,4 +1,5 @@
 import { defineLiveCheck, outcome } from '../../engine/define.js'
+import { mysqlServerVersion } from './support/mysql-server-version.js'
 
 /**
  * The target's PostgreSQL version: at least `minServerVersion`, and still supported by the
@@ -20,7 +21,9 @@ export default defineLiveCheck({
   title: 'Server version is supported and new enough',
   category: 'versions',
   severity: 'error',
+  dialects: ['postgres', 'mysql'],
   async run(ctx) {
+    if (ctx.db.dialect === 'mysql') return mysqlServerVersion(ctx, compareVersions)
     const { version, major } = ctx.server
     const evidence = { serverVersion: version, major, minServerVersion: ctx.target.minServerVersion ?? null }
     const min = ctx.target.minServerVersion

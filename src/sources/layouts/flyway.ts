@@ -5,7 +5,7 @@
 import { crc32 } from 'node:zlib'
 import path from 'node:path'
 import { compareCodeUnits, isFile, listFileNames, listFolderNames, readText, toMigrationFile, type TransactionDefault } from '../files.js'
-import { findTable, missingHistory } from '../history-table.js'
+import { findMysqlTable, findTable, missingHistory } from '../history-table.js'
 import type { AppliedMigration, Layout, MigrationFile, MigrationHistory, QueryFn } from '../layout.js'
 
 const VERSIONED = /^V(\d+(?:[._]\d+)*)__(.*)\.sql$/
@@ -84,11 +84,28 @@ async function readFlywayHistory(query: QueryFn): Promise<MigrationHistory> {
     `SELECT version, description, type, checksum::text AS checksum, success, installed_on::text AS installed_on
        FROM ${ref.sqlName} ORDER BY installed_rank`,
   )
+  return historyFromRows(ref.table, rows)
+}
+
+/** The same on MySQL, where Flyway keeps flyway_schema_history in the connection's database and success is a TINYINT. */
+async function readFlywayHistoryMysql(query: QueryFn): Promise<MigrationHistory> {
+  const ref = await findMysqlTable(query, 'flyway_schema_history')
+  if (!ref.exists) return missingHistory(ref)
+  const rows = await query<FlywayRow>(
+    `SELECT version, description, type, CAST(checksum AS CHAR) AS checksum, success <> 0 AS success, CAST(installed_on AS CHAR) AS installed_on
+       FROM ${ref.sqlName} ORDER BY installed_rank`,
+  )
+  // MySQL returns the comparison as 0 or 1, not a boolean.
+  return historyFromRows(ref.table, rows.map((r) => ({ ...r, success: Number(r.success) === 1 })))
+}
+
+/** The history Flyway's rows describe, in installed_rank order. */
+function historyFromRows(table: string, rows: readonly FlywayRow[]): MigrationHistory {
   // The SCHEMA row only records that Flyway created the schema; it is no migration.
   const useful = rows.filter((r) => r.type !== 'SCHEMA')
   const baseline = useful.filter((r) => r.type === 'BASELINE' && r.version !== null).at(-1)
   return {
-    table: ref.table,
+    table,
     exists: true,
     applied: useful.map(toApplied),
     ...(baseline?.version ? { appliedUpTo: baseline.version } : {}),
@@ -147,6 +164,7 @@ export const flyway: Layout = {
     return files.sort(compareFlywayFiles)
   },
   readHistory: readFlywayHistory,
+  readHistoryMysql: readFlywayHistoryMysql,
   checksum: (file) => flywayChecksum(file.raw),
   isApplied: isFlywayApplied,
 }

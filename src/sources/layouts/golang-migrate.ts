@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import { listFileNames, readText, toMigrationFile, type TransactionDefault } from '../files.js'
-import { findTable, missingHistory } from '../history-table.js'
+import { findMysqlTable, findTable, missingHistory } from '../history-table.js'
 import type { Layout, MigrationFile, MigrationHistory, QueryFn } from '../layout.js'
 
 const UP_FILE = /^(\d+)_(.*)\.up\.sql$/
@@ -40,8 +40,21 @@ async function readGolangMigrateHistory(query: QueryFn): Promise<MigrationHistor
   if (!ref.exists) return missingHistory(ref)
   // Same read as the driver's Version(): the table holds at most one row.
   const [row] = await query<{ version: string; dirty: boolean }>(`SELECT version::text AS version, dirty FROM ${ref.sqlName} LIMIT 1`)
+  return historyFromRow(ref.table, row)
+}
+
+/** The same on MySQL, where the driver keeps schema_migrations(version bigint, dirty boolean) in the connection's database. */
+async function readGolangMigrateHistoryMysql(query: QueryFn): Promise<MigrationHistory> {
+  const ref = await findMysqlTable(query, 'schema_migrations')
+  if (!ref.exists) return missingHistory(ref)
+  const [row] = await query<{ version: string; dirty: number | string }>(`SELECT CAST(version AS CHAR) AS version, dirty <> 0 AS dirty FROM ${ref.sqlName} LIMIT 1`)
+  return historyFromRow(ref.table, row && { version: row.version, dirty: Number(row.dirty) === 1 })
+}
+
+/** The history the single schema_migrations row describes. */
+function historyFromRow(table: string, row: { version: string; dirty: boolean } | undefined): MigrationHistory {
   // No row, or -1 (NilVersion) after migrating all the way down: nothing is applied.
-  if (!row || BigInt(row.version) < 0n) return { table: ref.table, exists: true, applied: [] }
+  if (!row || BigInt(row.version) < 0n) return { table, exists: true, applied: [] }
   const applied = {
     id: row.version,
     isFailed: row.dirty,
@@ -49,7 +62,7 @@ async function readGolangMigrateHistory(query: QueryFn): Promise<MigrationHistor
       ? { detail: `schema_migrations is dirty at version ${row.version}: that migration failed part-way; repair the database, then run "migrate force ${row.version}" (or the version before it)` }
       : {}),
   }
-  return { table: ref.table, exists: true, applied: [applied], appliedUpTo: row.version }
+  return { table, exists: true, applied: [applied], appliedUpTo: row.version }
 }
 
 /** Applied when at or below the stored version, except the stored version itself while dirty. */
@@ -83,5 +96,6 @@ export const golangMigrate: Layout = {
     return files.sort(compareVersions)
   },
   readHistory: readGolangMigrateHistory,
+  readHistoryMysql: readGolangMigrateHistoryMysql,
   isApplied: isGolangMigrateApplied,
 }

@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { ConfigError } from '../../engine/errors.js'
 import { compareNatural, hasSuccessfulRow, listFileNames, readText, toMigrationFile, type TransactionDefault } from '../files.js'
-import { findTable, listColumns, missingHistory, quoteIdent } from '../history-table.js'
+import { findMysqlTable, findTable, listColumns, listMysqlColumns, missingHistory, quoteIdent, quoteMysqlIdent } from '../history-table.js'
 import type { Layout, MigrationHistory, QueryFn } from '../layout.js'
 
 const TRANSACTION: TransactionDefault = {
@@ -40,6 +40,7 @@ export function plainLayout(historyTable?: string): Layout {
       )
     },
     readHistory: (query) => readPlainHistory(query, historyTable),
+    readHistoryMysql: (query) => readPlainHistoryMysql(query, historyTable),
     isApplied: (file, history) => hasSuccessfulRow(file.id, history.applied),
   }
 }
@@ -49,20 +50,39 @@ async function readPlainHistory(query: QueryFn, historyTable: string | undefined
   if (!historyTable) return { table: '', exists: false, applied: [] }
   const ref = await findTable(query, historyTable)
   if (!ref.exists) return missingHistory(ref)
-  const columns = await listColumns(query, ref)
+  const column = idColumn(ref.table, await listColumns(query, ref))
+  const rows = await query<{ id: string | null }>(`SELECT ${quoteIdent(column)}::text AS id FROM ${ref.sqlName}`)
+  return { table: ref.table, exists: true, applied: appliedFromIds(rows) }
+}
+
+/** The same on MySQL: the configured table ("db.table", or a table in the connection's database). */
+async function readPlainHistoryMysql(query: QueryFn, historyTable: string | undefined): Promise<MigrationHistory> {
+  if (!historyTable) return { table: '', exists: false, applied: [] }
+  const ref = await findMysqlTable(query, historyTable)
+  if (!ref.exists) return missingHistory(ref)
+  const column = idColumn(ref.table, await listMysqlColumns(query, ref))
+  const rows = await query<{ id: string | null }>(`SELECT CAST(${quoteMysqlIdent(column)} AS CHAR) AS id FROM ${ref.sqlName}`)
+  return { table: ref.table, exists: true, applied: appliedFromIds(rows) }
+}
+
+/** The column holding applied file names; a ConfigError when the table has neither. */
+function idColumn(table: string, columns: readonly string[]): string {
   const column = ID_COLUMNS.find((c) => columns.includes(c))
   if (!column) {
     throw new ConfigError(
-      `The history table ${ref.table} (migrations.historyTable) has no "version" or "name" column; it has: ${columns.join(', ')}.`,
+      `The history table ${table} (migrations.historyTable) has no "version" or "name" column; it has: ${columns.join(', ')}.`,
       'Point migrations.historyTable at a table whose "version" or "name" column holds applied file names without ".sql".',
     )
   }
-  const rows = await query<{ id: string | null }>(`SELECT ${quoteIdent(column)}::text AS id FROM ${ref.sqlName}`)
-  const applied = rows
+  return column
+}
+
+/** Applied rows from the id column's values. */
+function appliedFromIds(rows: readonly { id: string | null }[]): MigrationHistory['applied'] {
+  return rows
     .filter((r): r is { id: string } => r.id !== null)
     // Accept "0001_x.sql" as well as "0001_x": hand-written runners store either.
     .map((r) => ({ id: r.id.replace(/\.sql$/, ''), isFailed: false }))
-  return { table: ref.table, exists: true, applied }
 }
 
 /** The plain layout without a history table (what detection returns). */

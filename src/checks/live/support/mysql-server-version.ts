@@ -3,7 +3,7 @@
  * Migrations Preflight supports (MySQL 8.0+, MariaDB 10.6+), and one still maintained upstream.
  */
 import { outcome, type LiveContext, type LiveOutcome } from '../../../engine/define.js'
-import { isMariaDbVersion, releaseSeries } from '../../../dialects/mysql/session.js'
+import { isMariaDbVersion, releaseSeries } from '../../../dialects/mysql/server-info.js'
 import { MARIADB_END_OF_LIFE, MYSQL_END_OF_LIFE, OLDEST_SUPPORTED } from '../../../dialects/mysql/versions.js'
 
 /** Grades the MySQL or MariaDB version; `compare` orders dotted versions numerically. */

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import type { MysqlSession } from '../../src/dialects/mysql/session.js'
+import { ConfigError } from '../../src/engine/errors.js'
+import type { MigrationFile, QueryFn } from '../../src/sources/layout.js'
+import { flyway, flywayChecksum } from '../../src/sources/layouts/flyway.js'
+import { golangMigrate } from '../../src/sources/layouts/golang-migrate.js'
+import { plainLayout } from '../../src/sources/layouts/plain.js'
+import { createMysqlTestDatabase, describeMysql, type MysqlTestDatabase } from '../support/mysql.js'
+import { openMysqlTestSession } from '../support/mysql-live-context.js'
+
+const describeWithMysql = await describeMysql()
+
+/** The table Flyway creates on MySQL (flyway-mysql createMetaDataTable.sql). */
+const FLYWAY_DDL = `
+CREATE TABLE flyway_schema_history (
+  installed_rank INT NOT NULL,
+  version VARCHAR(50),
+  description VARCHAR(200) NOT NULL,
+  type VARCHAR(20) NOT NULL,
+  script VARCHAR(1000) NOT NULL,
+  checksum INT,
+  installed_by VARCHAR(100) NOT NULL,
+  installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  execution_time INT NOT NULL,
+  success BOOL NOT NULL,
+  CONSTRAINT flyway_schema_history_pk PRIMARY KEY (installed_rank)
+) ENGINE=InnoDB`
+
+/** A versioned migration file with the given id. */
+function file(id: string, raw = 'SELECT 1;\n'): MigrationFile {
+  return { id, name: id, path: `m/${id}.sql`, absPath: `/virtual/m/${id}.sql`, sql: raw, raw, kind: 'versioned', runsInTransaction: false, transactionReason: 'test' }
+}
+
+describeWithMysql('history tables on MySQL / MariaDB (information_schema, read-only session)', () => {
+  let db: MysqlTestDatabase
+  let session: MysqlSession
+  let query: QueryFn
+  beforeAll(async () => {
+    db = await createMysqlTestDatabase('pf_hist')
+    session = await openMysqlTestSession(db.url)
+    query = (sql, params) => session.query(sql, params)
+  })
+  afterAll(async () => {
+    await session?.close()
+    await db?.drop()
+  })
+
+  it('golang-migrate: a missing table means nothing applied, named in the connection\'s database', async () => {
+    expect(await golangMigrate.readHistoryMysql!(query)).toEqual({ table: `${db.name}.schema_migrations`, exists: false, applied: [] })
+  })
+
+  it('golang-migrate: the single row marks everything up to it applied; a dirty row marks that version failed', async () => {
+    await db.exec('CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, dirty BOOLEAN NOT NULL)')
+    await db.exec('INSERT INTO schema_migrations VALUES (20240102030405, 0)')
+    const clean = await golangMigrate.readHistoryMysql!(query)
+    expect(clean).toMatchObject({ table: `${db.name}.schema_migrations`, exists: true, appliedUpTo: '20240102030405', applied: [{ id: '20240102030405', isFailed: false }] })
+    expect(golangMigrate.isApplied(file('20240102030405'), clean)).toBe(true)
+    expect(golangMigrate.isApplied(file('20240102030406'), clean)).toBe(false)
+    await db.exec('UPDATE schema_migrations SET dirty = 1')
+    const dirty = await golangMigrate.readHistoryMysql!(query)
+    expect(dirty.applied[0]).toMatchObject({ isFailed: true, detail: expect.stringContaining('dirty') })
+    expect(golangMigrate.isApplied(file('20240102030405'), dirty)).toBe(false)
+  })
+
+  it('Flyway: rows by installed_rank, failures, checksums and the baseline', async () => {
+    await db.exec(FLYWAY_DDL)
+    const sum = Number(flywayChecksum('SELECT 1;\n'))
+    await db.exec(
+      `INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) VALUES
+       (1, '1', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'ci', 0, 1),
+       (2, '2', 'add users', 'SQL', 'V2__add_users.sql', ?, 'ci', 12, 1),
+       (3, '3', 'broken', 'SQL', 'V3__broken.sql', 123, 'ci', 5, 0)`,
+      [sum],
+    )
+    const history = await flyway.readHistoryMysql!(query)
+    expect(history).toMatchObject({ table: `${db.name}.flyway_schema_history`, exists: true, appliedUpTo: '1' })
+    expect(history.applied.map((r) => [r.id, r.isFailed, r.checksum ?? null])).toEqual([
+      ['1', false, null],
+      ['2', false, String(sum)],
+      ['3', true, '123'],
+    ])
+    expect(history.applied[1]!.appliedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/)
+    expect([file('1'), file('2'), file('3'), file('4')].map((f) => flyway.isApplied(f, history))).toEqual([true, true, false, false])
+  })
+
+  it('plain: reads the configured table\'s version column, qualified or not', async () => {
+    await db.exec('CREATE TABLE applied_files (version VARCHAR(200) NOT NULL, applied_at DATETIME)')
+    await db.exec("INSERT INTO applied_files (version) VALUES ('0001_init.sql'), ('0002_users')")
+    for (const name of ['applied_files', `${db.name}.applied_files`]) {
+      const history = await plainLayout(name).readHistoryMysql!(query)
+      expect(history).toEqual({ table: `${db.name}.applied_files`, exists: true, applied: [{ id: '0001_init', isFailed: false }, { id: '0002_users', isFailed: false }] })
+    }
+    expect(await plainLayout().readHistoryMysql!(query)).toEqual({ table: '', exists: false, applied: [] })
+    expect(await plainLayout('nothing_here').readHistoryMysql!(query)).toMatchObject({ exists: false, table: `${db.name}.nothing_here` })
+  })
+
+  it('plain: a table without a version or name column is a config error naming its columns', async () => {
+    await db.exec('CREATE TABLE wrong_history (file VARCHAR(200))')
+    await expect(plainLayout('wrong_history').readHistoryMysql!(query)).rejects.toThrow(ConfigError)
+    await expect(plainLayout('wrong_history').readHistoryMysql!(query)).rejects.toThrow(/has no "version" or "name" column; it has: file/)
+  })
+})

@@ -1,0 +1,156 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- node-sql-parser ASTs are untyped JSON, as Statement.node is typed */
+/**
+ * Facts about MySQL statements read from node-sql-parser's AST: which tables a statement names,
+ * whether it is DDL (which MySQL commits implicitly), and what the migration's ALTER TABLE asks
+ * of InnoDB online DDL. Rules and live checks read statements through these, not the raw AST.
+ */
+import type { Statement } from '../postgres/parser.js'
+import { UNPARSED, type UnparsedNode } from './parser.js'
+
+/** A table as the SQL names it; `db` is null when unqualified (the connection's database). */
+export interface MysqlTable {
+  readonly db: string | null
+  readonly table: string
+}
+
+/** "db.table", or "table" when unqualified. */
+export function tableLabel(t: MysqlTable): string {
+  return t.db ? `${t.db}.${t.table}` : t.table
+}
+
+/** True when both names can mean the same table: same name, and the same database when both say one. */
+export function isSameTable(a: MysqlTable, b: MysqlTable): boolean {
+  return a.table === b.table && (a.db === null || b.db === null || a.db === b.db)
+}
+
+/** Reads one {db, table} entry of node-sql-parser's table lists. */
+function toTable(entry: unknown): MysqlTable | undefined {
+  const e = entry as { db?: unknown; table?: unknown } | null
+  if (!e || typeof e.table !== 'string') return undefined
+  return { db: typeof e.db === 'string' && e.db !== '' ? e.db : null, table: e.table }
+}
+
+/** Reads a list (or a single entry) of tables. */
+function toTables(list: unknown): MysqlTable[] {
+  const items = Array.isArray(list) ? list : list ? [list] : []
+  return items.map(toTable).filter((t): t is MysqlTable => t !== undefined)
+}
+
+/** Tables dropped by DROP TABLE (not views or temporary tables). */
+export function droppedTables(stmt: Statement): MysqlTable[] {
+  return stmt.kind === 'drop' && stmt.node.keyword === 'table' ? toTables(stmt.node.name) : []
+}
+
+/** Tables emptied by TRUNCATE. */
+export function truncatedTables(stmt: Statement): MysqlTable[] {
+  return stmt.kind === 'truncate' ? toTables(stmt.node.name) : []
+}
+
+/** The table an ALTER TABLE changes. */
+export function alteredTable(stmt: Statement): MysqlTable | undefined {
+  return stmt.kind === 'alter' ? toTables(stmt.node.table)[0] : undefined
+}
+
+/** The items of an ALTER TABLE (ADD COLUMN, DROP INDEX, ALGORITHM=..., LOCK=...). */
+export function alterItems(stmt: Statement): Record<string, any>[] {
+  return stmt.kind === 'alter' && Array.isArray(stmt.node.expr) ? stmt.node.expr : []
+}
+
+/** The table a CREATE INDEX builds an index on. */
+export function indexedTable(stmt: Statement): MysqlTable | undefined {
+  return stmt.kind === 'create' && stmt.node.keyword === 'index' ? toTable(stmt.node.table) : undefined
+}
+
+/** Tables a CREATE TABLE creates (temporary tables excluded: they vanish with the session). */
+export function createdTables(stmt: Statement): MysqlTable[] {
+  if (stmt.kind !== 'create' || stmt.node.keyword !== 'table' || stmt.node.temporary) return []
+  return toTables(stmt.node.table)
+}
+
+/** The table a DELETE or UPDATE changes rows of, with its WHERE (null without one). */
+export function changedRows(stmt: Statement): { table: MysqlTable; hasWhere: boolean; verb: 'DELETE' | 'UPDATE' } | undefined {
+  if (stmt.kind === 'delete') {
+    const table = toTables(stmt.node.table)[0] ?? toTables(stmt.node.from)[0]
+    return table ? { table, hasWhere: stmt.node.where != null, verb: 'DELETE' } : undefined
+  }
+  if (stmt.kind === 'update') {
+    const table = toTables(stmt.node.table)[0]
+    return table ? { table, hasWhere: stmt.node.where != null, verb: 'UPDATE' } : undefined
+  }
+  return undefined
+}
+
+/** The keywords of an unparsed statement ("ALTER TABLE"), or undefined for a parsed one. */
+export function unparsedKeywords(stmt: Statement): string | undefined {
+  return stmt.kind === UNPARSED ? (stmt.node as UnparsedNode).keywords : undefined
+}
+
+const DDL_KINDS = new Set(['create', 'alter', 'drop', 'truncate', 'rename'])
+const DDL_KEYWORDS = /^(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/
+
+/**
+ * True for a statement MySQL commits implicitly, before and after it
+ * (https://dev.mysql.com/doc/refman/8.4/en/implicit-commit.html). CREATE/DROP TEMPORARY TABLE do not commit.
+ */
+export function isDdl(stmt: Statement): boolean {
+  if (stmt.kind === UNPARSED) {
+    const keywords = (stmt.node as UnparsedNode).keywords
+    return DDL_KEYWORDS.test(keywords) && !/ TEMPORARY$/.test(keywords)
+  }
+  if (!DDL_KINDS.has(stmt.kind)) return false
+  return !(stmt.kind === 'create' && stmt.node.temporary)
+}
+
+/** True when the DDL can run again after it already ran: CREATE ... IF NOT EXISTS, DROP ... IF EXISTS. */
+export function isRerunnable(stmt: Statement): boolean {
+  if (stmt.kind === 'create') return stmt.node.if_not_exists != null || stmt.node.replace != null
+  if (stmt.kind === 'drop') return typeof stmt.node.prefix === 'string' && /if exists/i.test(stmt.node.prefix)
+  if (stmt.kind === 'alter') {
+    // MariaDB's ADD COLUMN IF NOT EXISTS / DROP COLUMN IF EXISTS on every item.
+    const changes = alterItems(stmt).filter((i) => i.action)
+    return changes.length > 0 && changes.every((i) => i.if_not_exists != null || i.if_exists != null)
+  }
+  return false
+}
+
+/** Tables a statement touches, and whether it changes their definition (DDL) or only rows (DML). */
+export function touchedTablesOf(stmt: Statement): { tables: MysqlTable[]; isDdl: boolean } {
+  switch (stmt.kind) {
+    case 'alter':
+      return { tables: toTables(stmt.node.table), isDdl: true }
+    case 'drop':
+      return { tables: stmt.node.keyword === 'table' ? toTables(stmt.node.name) : stmt.node.keyword === 'index' ? toTables(stmt.node.table) : [], isDdl: true }
+    case 'truncate':
+      return { tables: toTables(stmt.node.name), isDdl: true }
+    case 'create':
+      return { tables: stmt.node.keyword === 'index' ? toTables(stmt.node.table) : [], isDdl: true }
+    case 'rename':
+      return { tables: (Array.isArray(stmt.node.table) ? stmt.node.table : []).flatMap((pair: unknown) => toTables(Array.isArray(pair) ? pair[0] : undefined)), isDdl: true }
+    case 'delete':
+    case 'update':
+    case 'insert':
+    case 'replace':
+      return { tables: toTables(stmt.node.table).slice(0, 1), isDdl: false }
+    case UNPARSED: {
+      const table = unparsedAlterTable(stmt)
+      return { tables: table ? [table] : [], isDdl: true }
+    }
+    default:
+      return { tables: [], isDdl: false }
+  }
+}
+
+/** The table an unparsed ALTER TABLE names, read from its text (`db`.`t`, db.t or t). */
+export function unparsedAlterTable(stmt: Statement): MysqlTable | undefined {
+  if (stmt.kind !== UNPARSED) return undefined
+  const name = '(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)'
+  const match = new RegExp(`^\\s*ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+${name}(?:\\s*\\.\\s*${name})?`, 'i').exec(stripComments(stmt.text))
+  if (!match) return undefined
+  const unquote = (s: string): string => (s.startsWith('`') ? s.slice(1, -1).replaceAll('``', '`') : s)
+  return match[2] ? { db: unquote(match[1]!), table: unquote(match[2]) } : { db: null, table: unquote(match[1]!) }
+}
+
+/** The statement text with quoted strings and comments blanked, for keyword tests on unparsed statements. */
+export function stripComments(text: string): string {
+  return text.replace(/'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S]|"")*"|--[ \t][^\n]*|#[^\n]*|\/\*(?![!+])[\s\S]*?\*\//g, (m) => (m.startsWith("'") || m.startsWith('"') ? "''" : ' '))
+}
