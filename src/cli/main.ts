@@ -8,6 +8,7 @@ import { explainCommand } from './commands/explain.js'
 import { initConfig } from './commands/init.js'
 import { rulesCommand } from './commands/rules.js'
 import { runCommand, type RunCommandOptions } from './commands/run-command.js'
+import { snapshotCommand, type SnapshotOptions } from './commands/snapshot.js'
 import { toolVersion } from './version.js'
 
 const EXIT_CODES_HELP = `
@@ -83,6 +84,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('print the runbook page of a rule or check id')
     .argument('<id>', 'rule or check id (see `migrations rules`)')
     .action((id: string) => setExit(explainCommand(id)))
+
+  program
+    .command('snapshot')
+    .description('write the target schema as JSON for the schema-drift check, read-only')
+    .requiredOption('-t, --target <env>', 'target name from the config')
+    .option('-c, --config <file>', 'config file (default: migrations.config.yaml found from here upwards)')
+    .option('-m, --migrations <path>', 'migrations folder (overrides migrations.path)')
+    .option('-o, --out <file>', 'file to write, - for standard output (default: the target\'s schemaSnapshot)')
+    .option('--log-dir <dir>', 'folder for the log file', 'logs')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (opts: SnapshotOptions) => setExit(await snapshotCommand(opts)))
 
   return program
 }

@@ -7,6 +7,7 @@
 import pg from 'pg'
 import type { ReadOnlySession, ServerInfo } from '../../engine/define.js'
 import type { RunLog } from '../../engine/log.js'
+import { ConnectError } from '../connect-error.js'
 import type { PgEndpoint } from './connection-url.js'
 
 export const APPLICATION_NAME = 'migrations-preflight'
@@ -17,34 +18,7 @@ export interface SessionTimeouts {
   readonly lockTimeoutMs: number
 }
 
-export const CONNECT_FAILURES = [
-  'dns',
-  'refused',
-  'timeout',
-  'tls',
-  'authentication',
-  'database-missing',
-  'too-many-connections',
-  'starting-up',
-  'network',
-  'unknown',
-] as const
-export type ConnectFailure = (typeof CONNECT_FAILURES)[number]
-
-/** A connection attempt that failed, with what to do about it. */
-export class ConnectError extends Error {
-  readonly failure: ConnectFailure
-  readonly mitigation: string
-  readonly detail: string | undefined
-
-  constructor(failure: ConnectFailure, message: string, mitigation: string, detail?: string) {
-    super(message)
-    this.name = 'ConnectError'
-    this.failure = failure
-    this.mitigation = mitigation
-    this.detail = detail
-  }
-}
+export { CONNECT_FAILURES, ConnectError, type ConnectFailure } from '../connect-error.js'
 
 /** An open session; close() always resolves. */
 export interface PostgresSession extends ReadOnlySession {
