@@ -4,11 +4,12 @@
  * at exactly the given 'line:col' positions.
  */
 import { expect, it } from '@jest/globals'
-import { configSchema } from '../../src/config/schema.js'
+import { configSchema, type Dialect, type LayoutName } from '../../src/config/schema.js'
 import type { LiveFacts, PendingFile, StaticRule } from '../../src/engine/define.js'
 import { silentLog } from '../../src/engine/log.js'
 import type { Finding } from '../../src/engine/model.js'
 import { runStaticRules } from '../../src/engine/static-runner.js'
+import { loadMysqlParser } from '../../src/dialects/mysql/parser.js'
 import { loadPostgresParser } from '../../src/dialects/postgres/parser.js'
 import type { MigrationFile } from '../../src/sources/layout.js'
 
@@ -21,6 +22,10 @@ export interface RuleCaseOptions {
   readonly live?: LiveFacts
   /** Extra files applied before the case's SQL in the same pending set. */
   readonly before?: readonly string[]
+  /** Dialect the SQL is parsed as; default postgres. */
+  readonly dialect?: Dialect
+  /** Migration layout the engine reports for the run (rules word advice and transactions by it); default none. */
+  readonly layout?: LayoutName
 }
 
 export interface ReportedCase extends RuleCaseOptions {
@@ -37,7 +42,7 @@ export type SafeCase = string | (RuleCaseOptions & { readonly sql: string; reado
 
 /** Runs one rule over the given SQL files and returns its findings. */
 export async function runRule(rule: StaticRule, sqls: readonly string[], opts: RuleCaseOptions = {}): Promise<Finding[]> {
-  const parser = await loadPostgresParser()
+  const parser = opts.dialect === 'mysql' ? await loadMysqlParser() : await loadPostgresParser()
   const files: PendingFile[] = sqls.map((sql, i) => ({ migration: fakeMigration(`m${i + 1}.sql`, sql, opts.inTransaction ?? false), parsed: parser.parse(sql) }))
   const config = configSchema.parse({ rules: opts.options ? { [rule.id]: { options: opts.options } } : {} })
   const [result] = await runStaticRules({
@@ -46,10 +51,11 @@ export async function runRule(rule: StaticRule, sqls: readonly string[], opts: R
     config,
     postgresVersion: opts.pg ?? 16,
     versionSource: 'config',
-    layout: undefined,
+    layout: opts.layout,
     live: opts.live ?? {},
     log: silentLog,
     knownIds: new Set([rule.id, 'syntax-error', 'invalid-directive']),
+    dialect: opts.dialect ?? 'postgres',
   })
   if (result!.status === 'error') throw new Error(`rule ${rule.id} threw: ${result!.summary}`)
   return [...result!.findings]

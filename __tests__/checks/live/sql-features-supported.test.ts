@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import check from '../../../src/checks/live/sql-features-supported.js'
+import targetVersionSyntax from '../../../src/checks/static/target-version-syntax.js'
 import { SQL_FEATURES } from '../../../src/dialects/postgres/sql-features.js'
 import { makeTestContext, runLiveCheck } from '../../support/live-context.js'
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js'
+import { runRule } from '../../support/rule-tester.js'
 
 const MERGE = 'MERGE INTO orders o USING incoming i ON o.id = i.id WHEN MATCHED THEN DELETE;'
 
@@ -41,6 +43,27 @@ describe('sql-features-supported', () => {
         ['error', 'merge'],
         ['warning', 'add-column-default-without-rewrite'],
       ])
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('leaves syntax the target grammar rejects to target-version-syntax, so each statement is reported once', async () => {
+    const sqls = [
+      MERGE,
+      'CREATE VIEW v WITH (security_invoker = true) AS SELECT 1;',
+      'INSERT INTO orders (id) VALUES (uuidv7());',
+      'CREATE UNIQUE INDEX i ON orders (a) NULLS NOT DISTINCT;',
+    ]
+    const { ctx, session } = await makeTestContext(db.url, { pending: [sqls.join('\n')] })
+    try {
+      const pg14 = await check.run({ ...ctx, server: { ...ctx.server, version: '14.17', versionNum: 140017, major: 14 } })
+      const live = (pg14.findings ?? []).map((f) => (f.at && 'stmt' in f.at ? f.at.stmt.line : 0))
+      const fromGrammar = (await runRule(targetVersionSyntax, [sqls.join('\n')], { pg: 14 })).map((f) => f.line)
+      // security_invoker and uuidv7() parse on 14 but fail on the server; MERGE and NULLS NOT DISTINCT do not parse.
+      expect(live).toEqual([2, 3])
+      expect(fromGrammar).toEqual([1, 4])
+      expect(pg14.evidence).toMatchObject({ featuresUsed: ['MERGE', 'NULLS NOT DISTINCT', 'uuidv7()', 'views WITH (security_invoker)'] })
     } finally {
       await session.close()
     }

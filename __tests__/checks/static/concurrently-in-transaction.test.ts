@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/concurrently-in-transaction.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
-import { runWithLayout } from './support/run-with-layout.js'
 import { loadPostgresParser } from '../../../src/dialects/postgres/parser.js'
 import { nonTransactionalCommand } from '../../../src/checks/static/concurrently-in-transaction.js'
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js'
@@ -15,6 +14,9 @@ describe('concurrently-in-transaction', () => {
       // Allowed in a transaction (checked on PostgreSQL 15 and 18).
       { sql: 'REFRESH MATERIALIZED VIEW CONCURRENTLY mv;\nANALYZE orders;\nCREATE INDEX i ON orders (a);\nCLUSTER orders USING i;', inTransaction: true },
       { sql: "SELECT 'CREATE INDEX CONCURRENTLY i ON t (a)';\n-- VACUUM\nDO $$ BEGIN PERFORM 1; END $$;", inTransaction: true },
+      // golang-migrate and Prisma send the file as one query: a lone statement runs outside any transaction block.
+      { sql: '-- a tool directive comment\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);', layout: 'golang-migrate', inTransaction: true },
+      { sql: 'CREATE INDEX CONCURRENTLY i ON orders (a);', layout: 'prisma', inTransaction: true },
     ],
     reported: [
       { sql: 'CREATE INDEX CONCURRENTLY i ON orders (a);', inTransaction: true, at: '1:1', message: 'CREATE INDEX CONCURRENTLY cannot run inside a transaction block, and test: in a transaction' },
@@ -25,15 +27,18 @@ describe('concurrently-in-transaction', () => {
       { sql: 'VACUUM (ANALYZE) orders;', inTransaction: true, at: '1:1', message: 'VACUUM' },
       { sql: 'START TRANSACTION;\nCREATE DATABASE reports;\nALTER SYSTEM SET work_mem = \'64MB\';\nCOMMIT;', at: ['2:1', '3:1'] },
       { sql: 'REINDEX SCHEMA app;\nCLUSTER;', inTransaction: true, at: ['1:1', '2:1'] },
+      // Two statements in one query share an implicit transaction, also after an explicit COMMIT.
+      { sql: 'ALTER TABLE orders ADD COLUMN a int;\nCREATE INDEX CONCURRENTLY i ON orders (a);', layout: 'golang-migrate', inTransaction: true, at: '2:1' },
+      { sql: 'BEGIN;\nSELECT 1;\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON orders (a);', layout: 'prisma', inTransaction: true, at: '4:1' },
       // COMMIT AND CHAIN opens the next transaction at once.
       { sql: 'BEGIN;\nSELECT 1;\nCOMMIT AND CHAIN;\nCREATE INDEX CONCURRENTLY i ON t (a);\nCOMMIT;', at: '4:1' },
     ],
   })
 
   it('gives the way out for the migration tool', async () => {
-    const [flyway] = await runWithLayout(rule, ['CREATE INDEX CONCURRENTLY i ON orders (a);'], 'flyway')
+    const [flyway] = await runRule(rule, ['CREATE INDEX CONCURRENTLY i ON orders (a);'], { layout: 'flyway', inTransaction: true })
     expect(flyway?.mitigation).toContain('executeInTransaction=false')
-    const [dbmate] = await runWithLayout(rule, ['CREATE INDEX CONCURRENTLY i ON orders (a);'], 'dbmate')
+    const [dbmate] = await runRule(rule, ['CREATE INDEX CONCURRENTLY i ON orders (a);'], { layout: 'dbmate', inTransaction: true })
     expect(dbmate?.mitigation).toContain('transaction:false')
     const [explicit] = await runRule(rule, ['BEGIN;\nVACUUM t;\nCOMMIT;'])
     expect(explicit?.mitigation).toContain('Move it out of the BEGIN ... COMMIT block')

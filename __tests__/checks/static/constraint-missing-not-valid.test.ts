@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/constraint-missing-not-valid.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
-import { runWithLayout } from './support/run-with-layout.js'
 
 const ADD_FK_NOT_VALID = 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;'
 
@@ -58,7 +57,7 @@ describe('constraint-missing-not-valid', () => {
   it('treats every pending Drizzle migration as one transaction', async () => {
     const files = [ADD_FK_NOT_VALID, 'ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;']
     expect(await runRule(rule, files, { inTransaction: true })).toEqual([])
-    const findings = await runWithLayout(rule, files, 'drizzle')
+    const findings = await runRule(rule, files, { layout: 'drizzle', inTransaction: true })
     expect(findings.map((f) => `${f.file}:${f.line}:${f.col}`)).toEqual(['m2.sql:1:1'])
     expect(findings[0]?.message).toContain('(m1.sql:1)')
   })

@@ -23,7 +23,10 @@ describe('no-drop-cascade', () => {
       { sql: 'DROP TABLE public.orders CASCADE;', at: '1:1' },
       { sql: 'ALTER TABLE orders DROP CONSTRAINT orders_pkey CASCADE;', at: '1:1', message: 'ALTER TABLE orders DROP CONSTRAINT orders_pkey CASCADE also drops' },
       { sql: 'ALTER TABLE "Public".orders DROP COLUMN "Note" CASCADE, DROP CONSTRAINT c CASCADE;', at: '1:1', message: 'ALTER TABLE "Public".orders DROP COLUMN "Note", CONSTRAINT c CASCADE' },
-      { sql: 'DROP EXTENSION postgis CASCADE;', at: '1:1' },
+      { sql: 'DROP EXTENSION postgis CASCADE;', at: '1:1', message: 'views, foreign keys and columns elsewhere can disappear' },
+      // Only foreign keys can hang on an index or a constraint: the message names what is really at risk.
+      { sql: 'DROP INDEX IF EXISTS app.orders_code_key CASCADE;', at: '1:1', message: 'foreign keys that use it as their unique index can disappear' },
+      { sql: 'ALTER TABLE orders DROP CONSTRAINT orders_code_key CASCADE;', at: '1:1', message: 'foreign keys that reference the constraint can disappear' },
       { sql: "DO $$ BEGIN EXECUTE 'DROP VIEW v CASCADE'; END $$;", at: '1:1' },
     ],
   })

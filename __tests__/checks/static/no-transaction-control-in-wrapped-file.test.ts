@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/no-transaction-control-in-wrapped-file.js'
-import { testRule } from '../../support/rule-tester.js'
-import { runWithLayout } from './support/run-with-layout.js'
+import { runRule, testRule } from '../../support/rule-tester.js'
 
 const WRAPPED = 'BEGIN;\nALTER TABLE t ADD COLUMN a int;\nCOMMIT;'
 
@@ -22,8 +21,8 @@ describe('no-transaction-control-in-wrapped-file', () => {
   })
 
   it('stays quiet for tools that send the file as one script (implicit transaction)', async () => {
-    expect(await runWithLayout(rule, [WRAPPED], 'golang-migrate')).toEqual([])
-    expect(await runWithLayout(rule, [WRAPPED], 'prisma')).toEqual([])
-    expect((await runWithLayout(rule, [WRAPPED], 'flyway')).map((f) => `${f.line}:${f.col}`)).toEqual(['1:1', '3:1'])
+    expect(await runRule(rule, [WRAPPED], { layout: 'golang-migrate', inTransaction: true })).toEqual([])
+    expect(await runRule(rule, [WRAPPED], { layout: 'prisma', inTransaction: true })).toEqual([])
+    expect((await runRule(rule, [WRAPPED], { layout: 'flyway', inTransaction: true })).map((f) => `${f.line}:${f.col}`)).toEqual(['1:1', '3:1'])
   })
 })

@@ -3,6 +3,9 @@ import rule from '../../../src/checks/static/require-add-column-if-not-exists.js
 import { runRule, testRule } from '../../support/rule-tester.js'
 import { testRerunOnServer } from './support/rerun-cases.js'
 
+// A later statement that can fail, so the migration can stop half-way after the reported one.
+const LATER = '\nUPDATE settings SET version = 2;'
+
 describe('require-add-column-if-not-exists', () => {
   testRule(rule, {
     safe: [
@@ -16,20 +19,20 @@ describe('require-add-column-if-not-exists', () => {
       'SELECT $$ALTER TABLE orders ADD COLUMN note text$$;',
     ],
     reported: [
-      { sql: 'ALTER TABLE orders ADD COLUMN note text;', at: '1:1', message: 'ADD COLUMN note on orders fails' },
-      { sql: 'SELECT 1;\n  alter table "Public"."Orders" add "Note" text, add column if not exists b int;', at: '2:3', message: 'ADD COLUMN "Note" on "Public"."Orders"' },
-      { sql: 'ALTER TABLE public.orders ADD a int, ADD b int;\nALTER TABLE items ADD c int;', at: ['1:1', '2:1'], message: 'a, b' },
+      { sql: 'ALTER TABLE orders ADD COLUMN note text;' + LATER, at: '1:1', message: 'ADD COLUMN note on orders fails' },
+      { sql: 'SELECT 1;\n  alter table "Public"."Orders" add "Note" text, add column if not exists b int;' + LATER, at: '2:3', message: 'ADD COLUMN "Note" on "Public"."Orders"' },
+      { sql: 'ALTER TABLE public.orders ADD a int, ADD b int;\nALTER TABLE items ADD c int;' + LATER, at: ['1:1', '2:1'], message: 'a, b' },
     ],
   })
 
   it('reports the ACCESS EXCLUSIVE lock', async () => {
-    const [finding] = await runRule(rule, ['ALTER TABLE orders ADD COLUMN note text;'])
+    const [finding] = await runRule(rule, ['ALTER TABLE orders ADD COLUMN note text;' + LATER])
     expect(finding).toMatchObject({ lock: 'ACCESS EXCLUSIVE', tables: ['orders'], severity: 'warning' })
   })
 
   describe('on a real server', () => {
     testRerunOnServer(rule, [
-      { setup: 'CREATE TABLE orders (id bigint)', sql: 'ALTER TABLE orders ADD COLUMN note text', failsWith: '42701' },
+      { setup: 'CREATE TABLE orders (id bigint)', sql: 'ALTER TABLE orders ADD COLUMN note text; SELECT 1', failsWith: '42701' },
       { setup: 'CREATE TABLE orders (id bigint)', sql: 'ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text' },
     ])
   })

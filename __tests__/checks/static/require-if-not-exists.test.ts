@@ -3,6 +3,9 @@ import rule from '../../../src/checks/static/require-if-not-exists.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
 import { testRerunOnServer } from './support/rerun-cases.js'
 
+// A later statement that can fail, so the migration can stop half-way after the reported one.
+const LATER = '\nUPDATE settings SET version = 2;'
+
 describe('require-if-not-exists', () => {
   testRule(rule, {
     safe: [
@@ -18,6 +21,11 @@ describe('require-if-not-exists', () => {
       // Drop first, then create: runs twice.
       'DROP TABLE IF EXISTS staging;\nCREATE TABLE staging (id int);',
       "DROP TYPE IF EXISTS public.mood;\nCREATE TYPE mood AS ENUM ('happy');",
+      // A file's last statement undoes itself when it fails, so a re-run never meets it done (single-statement files).
+      'CREATE TABLE orders (id bigint);',
+      'SELECT 1;\nCREATE TYPE mood AS ENUM (\'happy\');',
+      // golang-migrate runs a lone statement outside a transaction, and it is still the last one.
+      { sql: 'CREATE INDEX i ON orders (a);', layout: 'golang-migrate', inTransaction: true },
       // A file that runs in a transaction rolls back as a whole.
       { sql: 'CREATE TABLE orders (id bigint);', inTransaction: true },
       'BEGIN;\nCREATE TABLE orders (id bigint);\nCOMMIT;',
@@ -26,39 +34,45 @@ describe('require-if-not-exists', () => {
       'SELECT $$CREATE TABLE orders (id int)$$;',
     ],
     reported: [
-      { sql: 'CREATE TABLE orders (id bigint);', at: '1:1', message: 'CREATE TABLE orders fails with "already exists"' },
-      { sql: 'SELECT 1;\n  create table "Public"."Orders" (id bigint);', at: '2:3', message: '"Public"."Orders"' },
-      { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);', at: '1:1', message: 'INDEX orders_customer_idx' },
-      { sql: 'CREATE INDEX ON orders (customer_id);', at: '1:1', message: 'second, duplicate index' },
-      { sql: 'CREATE SCHEMA app;\nCREATE SEQUENCE app.order_no;\nCREATE EXTENSION pgcrypto;', at: ['1:1', '2:1', '3:1'] },
-      { sql: "CREATE TYPE mood AS ENUM ('happy');", at: '1:1', message: 'CREATE TYPE mood' },
-      { sql: 'CREATE TYPE point2 AS (x int, y int);\nCREATE DOMAIN email AS text;', at: ['1:1', '2:1'] },
-      { sql: 'CREATE MATERIALIZED VIEW totals AS SELECT 1;', at: '1:1' },
-      { sql: 'CREATE TABLE orders_copy AS SELECT * FROM orders;', at: '1:1' },
-      { sql: 'DROP TABLE IF EXISTS other;\nCREATE TABLE staging (id int);', at: '2:1' },
-      { sql: 'BEGIN;\nCOMMIT;\nCREATE TABLE orders (id bigint);', at: '3:1' },
+      { sql: 'CREATE TABLE orders (id bigint);' + LATER, at: '1:1', message: 'CREATE TABLE orders fails with "already exists"' },
+      { sql: 'SELECT 1;\n  create table "Public"."Orders" (id bigint);' + LATER, at: '2:3', message: '"Public"."Orders"' },
+      { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' + LATER, at: '1:1', message: 'INDEX orders_customer_idx' },
+      { sql: 'CREATE INDEX ON orders (customer_id);' + LATER, at: '1:1', message: 'second, duplicate index' },
+      { sql: 'CREATE SCHEMA app;\nCREATE SEQUENCE app.order_no;\nCREATE EXTENSION pgcrypto;' + LATER, at: ['1:1', '2:1', '3:1'] },
+      { sql: "CREATE TYPE mood AS ENUM ('happy');" + LATER, at: '1:1', message: 'CREATE TYPE mood' },
+      { sql: 'CREATE TYPE point2 AS (x int, y int);\nCREATE DOMAIN email AS text;' + LATER, at: ['1:1', '2:1'] },
+      { sql: 'CREATE MATERIALIZED VIEW totals AS SELECT 1;' + LATER, at: '1:1' },
+      { sql: 'CREATE TABLE orders_copy AS SELECT * FROM orders;' + LATER, at: '1:1' },
+      { sql: 'DROP TABLE IF EXISTS other;\nCREATE TABLE staging (id int);' + LATER, at: '2:1' },
+      { sql: 'BEGIN;\nCOMMIT;\nCREATE TABLE orders (id bigint);' + LATER, at: '3:1' },
+      // A failed CREATE INDEX CONCURRENTLY leaves an invalid index of that name behind, even as the last statement.
+      { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);', at: '1:1' },
+      // Committed by its block before a later statement can fail.
+      { sql: 'BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);', at: '2:1' },
+      // A COMMIT ends the implicit transaction of a multi-statement file.
+      { sql: 'CREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);', layout: 'golang-migrate', inTransaction: true, at: '1:1' },
     ],
   })
 
   it('says how to write CREATE TYPE idempotently', async () => {
-    const [finding] = await runRule(rule, ["CREATE TYPE mood AS ENUM ('happy');"])
+    const [finding] = await runRule(rule, ["CREATE TYPE mood AS ENUM ('happy');" + LATER])
     expect(finding?.mitigation).toContain('EXCEPTION WHEN duplicate_object')
     expect(finding?.severity).toBe('warning')
   })
 
   it('reports the lock of CREATE INDEX', async () => {
-    const [finding] = await runRule(rule, ['CREATE INDEX i ON orders (a);'])
+    const [finding] = await runRule(rule, ['CREATE INDEX i ON orders (a);' + LATER])
     expect(finding).toMatchObject({ lock: 'SHARE', tables: ['orders'] })
   })
 
   describe('on a real server', () => {
     testRerunOnServer(rule, [
-      { sql: 'CREATE TABLE orders (id bigint)', failsWith: '42P07' },
+      { sql: 'CREATE TABLE orders (id bigint); SELECT 1', failsWith: '42P07' },
       { sql: 'CREATE TABLE IF NOT EXISTS orders (id bigint); CREATE INDEX IF NOT EXISTS orders_id_idx ON orders (id)' },
-      { sql: "CREATE TYPE mood AS ENUM ('happy')", failsWith: '42710' },
+      { sql: "CREATE TYPE mood AS ENUM ('happy'); SELECT 1", failsWith: '42710' },
       { sql: "DO $$ BEGIN CREATE TYPE mood AS ENUM ('happy'); EXCEPTION WHEN duplicate_object THEN NULL; END $$" },
       { sql: 'DROP TABLE IF EXISTS staging; CREATE TABLE staging (id int)' },
-      { sql: 'CREATE SEQUENCE order_no', failsWith: '42P07' },
+      { sql: 'CREATE SEQUENCE order_no; SELECT 1', failsWith: '42P07' },
     ])
   })
 })

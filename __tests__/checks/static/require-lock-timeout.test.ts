@@ -9,6 +9,11 @@ describe('require-lock-timeout', () => {
       "set lock_timeout to '2s';\nCREATE INDEX i ON orders (a);\nDROP INDEX j;",
       "SET SESSION lock_timeout = 5000;\nALTER TABLE orders DROP COLUMN note;",
       "SELECT set_config('lock_timeout', '3s', false);\nTRUNCATE orders;",
+      // Schema-qualified set_config and a quoted upper-case name (setting names ignore case).
+      "SELECT pg_catalog.set_config('lock_timeout', '3s', false);\nTRUNCATE orders;",
+      'SET "LOCK_TIMEOUT" = \'3s\';\nTRUNCATE orders;',
+      // COMMIT AND CHAIN starts the next transaction, where SET LOCAL works.
+      "BEGIN;\nSELECT 1;\nCOMMIT AND CHAIN;\nSET LOCAL lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
       // SET LOCAL works inside the transaction the tool wraps the file in.
       { sql: "SET LOCAL lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;", inTransaction: true },
       "BEGIN;\nSET LOCAL lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
@@ -36,6 +41,8 @@ describe('require-lock-timeout', () => {
       { sql: "SET LOCAL lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;", at: '2:1', message: 'SET LOCAL lock_timeout at line 1 does nothing outside a transaction block' },
       // SET LOCAL ends with its transaction.
       { sql: "BEGIN;\nSET LOCAL lock_timeout = '5s';\nCOMMIT;\nALTER TABLE orders ADD COLUMN note text;", at: '4:1' },
+      // SET LOCAL in the tool's transaction ends at an explicit COMMIT inside the file.
+      { sql: "SET LOCAL lock_timeout = '5s';\nCOMMIT;\nALTER TABLE orders ADD COLUMN note text;", inTransaction: true, at: '3:1' },
       // Set in an earlier file: each file is checked on its own.
       { sql: 'ALTER TABLE orders ADD COLUMN note text;', before: ["SET lock_timeout = '5s';"], at: '1:1' },
       // A new table's foreign key locks the referenced existing table.

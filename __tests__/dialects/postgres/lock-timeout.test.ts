@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { loadPostgresParser } from '../../../src/dialects/postgres/parser.js'
-import { lockTimeoutsBefore, parseDuration } from '../../../src/dialects/postgres/lock-timeout.js'
+import { lockTimeoutSteps, lockTimeoutsBefore, parseDuration } from '../../../src/dialects/postgres/lock-timeout.js'
 
 /** The lock_timeout (ms, or undefined) in force before each statement of `sql`. */
 async function timeouts(sql: string, isWrapped = false): Promise<(number | undefined)[]> {
@@ -34,6 +34,21 @@ describe('lockTimeoutsBefore', () => {
 
   it('reads set_config', async () => {
     expect(await timeouts("SELECT set_config('lock_timeout', '3s', false); ALTER TABLE a ADD c int;")).toEqual([undefined, 3000])
+    expect(await timeouts("SELECT pg_catalog.set_config('lock_timeout', '3s', true); ALTER TABLE a ADD c int;", true)).toEqual([undefined, 3000])
+  })
+
+  it('clears every value at RESET ALL and ignores the case of the name', async () => {
+    expect(await timeouts("SET lock_timeout = '5s'; BEGIN; SET LOCAL lock_timeout = '1s'; RESET ALL; SELECT 1;")).toEqual([undefined, 5000, 5000, 1000, undefined])
+    expect(await timeouts('SET "Lock_Timeout" = 700; SELECT 1;')).toEqual([undefined, 700])
+  })
+
+  it('keeps the block open after COMMIT AND CHAIN', async () => {
+    expect(await timeouts("BEGIN; COMMIT AND CHAIN; SET LOCAL lock_timeout = '1s'; SELECT 1;")).toEqual([undefined, undefined, undefined, 1000])
+  })
+
+  it('remembers the SET LOCAL that did nothing', async () => {
+    const parsed = (await loadPostgresParser()).parse("SET LOCAL lock_timeout = '1s'; ALTER TABLE a ADD c int;")
+    expect(lockTimeoutSteps(parsed.statements).map((s) => s.ignoredLocal?.line)).toEqual([undefined, 1])
   })
 
   it('ignores other settings', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import { loadGrammar, OLDER_GRAMMARS } from '../../../src/dialects/postgres/grammars.js'
 import { loadPostgresParser } from '../../../src/dialects/postgres/parser.js'
-import { featuresUsedBy, SQL_FEATURES } from '../../../src/dialects/postgres/sql-features.js'
+import { featuresUsedBy, isLeftToGrammar, SQL_FEATURES } from '../../../src/dialects/postgres/sql-features.js'
 
 /** Feature ids the first statement of `sql` uses. */
 async function used(sql: string): Promise<string[]> {
@@ -8,8 +9,8 @@ async function used(sql: string): Promise<string[]> {
   return featuresUsedBy(parsed.statements[0]!).map((f) => f.id)
 }
 
-describe('SQL features by first PostgreSQL major', () => {
-  it.each([
+/** A statement using each feature, with the ids it uses. */
+const USES: readonly (readonly [string, readonly string[]])[] = [
     ['ALTER TABLE t ADD COLUMN x int DEFAULT 0', ['add-column-default-without-rewrite']],
     ['CREATE INDEX i ON t (a) INCLUDE (b)', ['index-include']],
     ['CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$', ['procedures']],
@@ -33,7 +34,10 @@ describe('SQL features by first PostgreSQL major', () => {
     ['ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY (id, during WITHOUT OVERLAPS)', ['without-overlaps']],
     ['ALTER TABLE t ADD CONSTRAINT nn NOT NULL a NOT VALID', ['not-null-constraint-syntax']],
     ['INSERT INTO t (id) VALUES (uuidv7())', ['uuidv7']],
-  ])('%s', async (sql, expected) => {
+]
+
+describe('SQL features by first PostgreSQL major', () => {
+  it.each(USES)('%s', async (sql, expected) => {
     expect(await used(sql)).toEqual(expected)
   })
 
@@ -46,6 +50,22 @@ describe('SQL features by first PostgreSQL major', () => {
     'SELECT gen_random_uuid()',
   ])('uses nothing version-dependent: %s', async (sql) => {
     expect(await used(sql)).toEqual([])
+  })
+
+  // isGrammarSyntax must say exactly what the shipped grammars do: a flagged feature that some
+  // grammar accepted would go unreported, an unflagged one the grammar rejects would be reported twice.
+  it.each(SQL_FEATURES.filter((f) => OLDER_GRAMMARS.some((m) => m < f.since)).map((f) => [f.id, f] as const))('%s is flagged as grammar syntax exactly when the older grammars reject it', async (_id, feature) => {
+    const sql = USES.find(([, ids]) => ids.includes(feature.id))![0]
+    for (const major of OLDER_GRAMMARS.filter((m) => m < feature.since)) {
+      expect({ major, rejected: (await loadGrammar(major)).reject(sql) !== undefined }).toEqual({ major, rejected: feature.isGrammarSyntax === true })
+    }
+  })
+
+  it('leaves grammar syntax to target-version-syntax only where a grammar ships', () => {
+    const merge = SQL_FEATURES.find((f) => f.id === 'merge')!
+    const uuidv7 = SQL_FEATURES.find((f) => f.id === 'uuidv7')!
+    expect([12, 13, 14].map((m) => isLeftToGrammar(merge, m))).toEqual([false, true, true])
+    expect(isLeftToGrammar(uuidv7, 14)).toBe(false)
   })
 
   it('has unique ids, and names the first major of each feature', () => {

@@ -1,10 +1,11 @@
 import { defineLiveCheck, outcome, type FindingInput, type ReportTarget } from '../../engine/define.js'
-import { featuresUsedBy } from '../../dialects/postgres/sql-features.js'
+import { featuresUsedBy, isLeftToGrammar } from '../../dialects/postgres/sql-features.js'
 
 /**
  * Features the pending SQL uses against the target's PostgreSQL major: a statement using syntax
  * the server does not have fails when it runs, part-way through the migration; a statement whose
- * behaviour changed runs, but worse (see sql-features.ts for the table).
+ * behaviour changed runs, but worse (see sql-features.ts for the table). Syntax the target major's
+ * own grammar rejects is left to the static rule target-version-syntax, which reports it once.
  */
 export default defineLiveCheck({
   id: 'sql-features-supported',
@@ -19,7 +20,7 @@ export default defineLiveCheck({
       for (const stmt of file.parsed.statements) {
         for (const feature of featuresUsedBy(stmt)) {
           used.add(feature.name)
-          if (major >= feature.since) continue
+          if (major >= feature.since || isLeftToGrammar(feature, major)) continue
           const evidence = { feature: feature.id, since: feature.since, serverMajor: major, serverVersion: ctx.server.version }
           findings.push(
             feature.kind === 'syntax'

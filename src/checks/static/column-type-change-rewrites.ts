@@ -18,8 +18,9 @@ interface TypeChange {
  * to a larger or no limit, varchar to text, numeric to more precision with the same scale, cidr to
  * inet...), rewrites the table and rebuilds its indexes
  * (https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES). The old type
- * is known when the pending set declares it; otherwise a change to a type that some other type
- * widens into (text, varchar, numeric...) is taken as a widening, and anything else rewrites.
+ * is known when the pending set declares it or the connected target has the column (live facts);
+ * otherwise a change to a type that some other type widens into (text, varchar, numeric...) is
+ * taken as a widening, and anything else rewrites.
  */
 export default defineStaticRule({
   id: 'column-type-change-rewrites',
@@ -47,7 +48,7 @@ export default defineStaticRule({
 
 /** The change when it rewrites (or rewrites unless TimeZone is UTC); undefined when it does not. */
 function judge(ctx: StaticContext, ref: StatementRef, table: string, column: string, to: TypeSpec, hasUsing: boolean): TypeChange | undefined {
-  const from = typeBefore(ctx.files, ref, table, column)
+  const from = typeBefore(ctx, ref, table, column)
   // USING computes every value anew: PostgreSQL rewrites.
   if (hasUsing) return { column, from, to, hasUsing, isUtcDependent: false }
   // To timestamptz (or back) the old type is almost always the other one: that change rewrites

@@ -28,7 +28,7 @@ export default defineStaticRule({
         ctx,
         exec,
         {
-          message: `${what} CASCADE also drops every object that depends on ${dropped.length === 1 ? 'it' : 'them'}${viaSuffix(exec)}, without naming them; views, foreign keys and columns elsewhere can disappear.`,
+          message: `${what} CASCADE also drops every object that depends on ${dropped.length === 1 ? 'it' : 'them'}${viaSuffix(exec)}, without naming them; ${possibleDependents(exec)} can disappear.`,
           mitigation: 'Drop with the default RESTRICT to see what depends on the object, then drop or change each dependent explicitly in this migration; record a backup with -- preflight:backup <reference> if CASCADE must stay.',
           help: 'Find dependents with: SELECT * FROM pg_depend WHERE refobjid = \'<name>\'::regclass; or run the DROP without CASCADE on a copy of production and read the error.',
           evidence: { objects: dropped.map((d) => (exec.kind === 'DropStmt' ? d : `${relationName(exec.node.relation)}: ${d}`)), ...(exec.via ? { via: exec.via } : {}) },
@@ -56,6 +56,13 @@ function cascadingDrops(ctx: StaticContext, exec: ExecutedStatement): string[] {
     .filter((cmd: AstNode) => cmd?.behavior === 'DROP_CASCADE' && (cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_DropConstraint'))
     .filter((cmd: AstNode) => !(cmd.subtype === 'AT_DropColumn' && isCreatedBefore(ctx, exec, table, cmd.name)))
     .map((cmd: AstNode) => `${cmd.subtype === 'AT_DropColumn' ? 'COLUMN' : 'CONSTRAINT'} ${displayName(String(cmd.name))}`)
+}
+
+/** What can depend on the dropped objects: only foreign keys hang on an index or a constraint, more on tables, types and columns. */
+function possibleDependents(exec: ExecutedStatement): string {
+  if (exec.kind === 'DropStmt') return exec.node.removeType === 'OBJECT_INDEX' ? 'foreign keys that use it as their unique index' : 'views, foreign keys and columns elsewhere'
+  const dropsColumn = (exec.node.cmds ?? []).some((c: AstNode) => c.AlterTableCmd?.behavior === 'DROP_CASCADE' && c.AlterTableCmd.subtype === 'AT_DropColumn')
+  return dropsColumn ? 'views, foreign keys and indexes using the column' : 'foreign keys that reference the constraint'
 }
 
 /** "OBJECT_MATVIEW" -> "MATERIALIZED VIEW". */

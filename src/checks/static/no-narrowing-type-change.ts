@@ -1,7 +1,7 @@
 import { defineStaticRule, type StaticContext } from '../../engine/define.js'
 import { relationName } from '../../dialects/postgres/locks.js'
 import { reportDestructive } from './support/backup-evidence.js'
-import { columnType, describeType, narrowingReason, parseTypeText, type ColumnType } from './support/column-types.js'
+import { columnType, describeType, liveColumnType, narrowingReason, type ColumnType } from './support/column-types.js'
 import { isCreatedBefore, tableKey } from './support/created-in-pending.js'
 import { executedBefore, executedStatements, viaSuffix, type ExecutedStatement } from './support/executed-sql.js'
 import { displayName, lockFields } from './support/statement-facts.js'
@@ -70,9 +70,8 @@ function previousType(ctx: StaticContext, exec: ExecutedStatement, table: string
     }
   }
   if (found) return { type: found, source: 'an earlier statement of the pending set' }
-  const live = ctx.live.columnTypes?.get(`${key}.${column}`)
-  const parsed = live ? parseTypeText(live) : undefined
-  return parsed ? { type: parsed, source: 'the target' } : undefined
+  const live = liveColumnType(ctx, table, column)
+  return live ? { type: live, source: 'the target' } : undefined
 }
 
 /** Why the USING expression itself cuts every value it changes, or undefined. */

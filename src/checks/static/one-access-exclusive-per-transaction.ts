@@ -1,5 +1,6 @@
 import { defineStaticRule, type StatementRef } from '../../engine/define.js'
 import { existingLocks, lockEvidence, type ExistingLock } from './support/locking.js'
+import { relationOf } from './support/sql-names.js'
 import { transactionOf } from './support/transactions.js'
 
 /**
@@ -14,17 +15,19 @@ export default defineStaticRule({
   category: 'locks',
   severity: 'warning',
   run(ctx) {
-    // Per transaction: the tables locked so far (first statement for each), and whether reported.
-    const seen = new Map<string, { tables: Map<string, { lock: ExistingLock; ref: StatementRef }>; isReported: boolean }>()
+    // Per transaction: the tables locked so far (first statement for each), whether reported, and
+    // the names tables were renamed to in it (a renamed table is still the one already locked).
+    const seen = new Map<string, { tables: Map<string, { lock: ExistingLock; ref: StatementRef }>; isReported: boolean; renamed: Map<string, string> }>()
     for (const ref of ctx.statements()) {
       const tx = transactionOf(ctx, ref)
       if (tx.kind === 'none') continue
-      const state = seen.get(tx.id) ?? { tables: new Map(), isReported: false }
+      const state = seen.get(tx.id) ?? { tables: new Map(), isReported: false, renamed: new Map() }
       seen.set(tx.id, state)
       for (const lock of existingLocks(ctx, ref)) {
+        const key = state.renamed.get(lock.key) ?? lock.key
         // A DROP INDEX whose table is unknown may hit a table already counted: skip it.
-        if (lock.lock !== 'ACCESS EXCLUSIVE' || !lock.isKnown || state.tables.has(lock.key)) continue
-        state.tables.set(lock.key, { lock, ref })
+        if (lock.lock !== 'ACCESS EXCLUSIVE' || !lock.isKnown || state.tables.has(key)) continue
+        state.tables.set(key, { lock, ref })
         if (state.tables.size < 2 || state.isReported) continue
         state.isReported = true
         const [first, second] = [...state.tables.values()]
@@ -45,6 +48,16 @@ export default defineStaticRule({
           ),
         })
       }
+      const rename = tableRename(ref)
+      if (rename) state.renamed.set(rename.to, state.renamed.get(rename.from) ?? rename.from)
     }
   },
 })
+
+/** The old and new key of a table that `ALTER TABLE ... RENAME TO` renames, or undefined. */
+function tableRename(ref: StatementRef): { from: string; to: string } | undefined {
+  const n = ref.stmt.node
+  if (ref.stmt.kind !== 'RenameStmt' || n.renameType !== 'OBJECT_TABLE' || typeof n.newname !== 'string') return undefined
+  const from = relationOf(n.relation)
+  return from ? { from: from.key, to: `${from.key.slice(0, from.key.lastIndexOf('.'))}.${n.newname}` } : undefined
+}

@@ -1,6 +1,7 @@
 import { defineStaticRule } from '../../engine/define.js'
 import { relationName } from '../../dialects/postgres/locks.js'
-import { displayName, isInTransaction, lockFields } from './support/statement-facts.js'
+import { displayName, lockFields } from './support/statement-facts.js'
+import { isRerunSafe } from './support/transactions.js'
 import type { AstNode } from './support/ast.js'
 
 /**
@@ -13,7 +14,7 @@ export default defineStaticRule({
   severity: 'warning',
   run(ctx) {
     for (const ref of ctx.statements('AlterTableStmt')) {
-      if (isInTransaction(ref)) continue
+      if (isRerunSafe(ctx, ref)) continue
       const table = relationName(ref.stmt.node.relation)
       if (!table) continue
       const columns: string[] = (ref.stmt.node.cmds ?? [])

@@ -1,7 +1,8 @@
 import { defineStaticRule, type StatementRef } from '../../engine/define.js'
 import { relationName } from '../../dialects/postgres/locks.js'
 import { isCreatedEarlierInFile, objectKey } from './support/rerun.js'
-import { displayName, dropObjectNames, isInTransaction, lockFields } from './support/statement-facts.js'
+import { displayName, dropObjectNames, lockFields } from './support/statement-facts.js'
+import { isRerunSafe } from './support/transactions.js'
 import type { AstNode } from './support/ast.js'
 
 /**
@@ -15,7 +16,7 @@ export default defineStaticRule({
   severity: 'warning',
   run(ctx) {
     for (const ref of ctx.statements(['DropStmt', 'DropdbStmt', 'DropRoleStmt', 'AlterTableStmt'])) {
-      if (isInTransaction(ref)) continue
+      if (isRerunSafe(ctx, ref)) continue
       const drops = dropsWithoutIfExists(ref)
       if (drops.length === 0) continue
       ctx.report(ref, {

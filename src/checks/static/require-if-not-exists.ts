@@ -1,7 +1,8 @@
 import { defineStaticRule, type StatementRef } from '../../engine/define.js'
 import { relationName } from '../../dialects/postgres/locks.js'
 import { createdKey, isDroppedIfExistsBefore } from './support/rerun.js'
-import { displayName, isInTransaction, lockFields } from './support/statement-facts.js'
+import { displayName, lockFields } from './support/statement-facts.js'
+import { isRerunSafe } from './support/transactions.js'
 import type { AstNode } from './support/ast.js'
 
 /** What a CREATE statement makes and whether it can say IF NOT EXISTS. */
@@ -26,7 +27,7 @@ export default defineStaticRule({
   run(ctx) {
     for (const ref of ctx.statements()) {
       const creation = creationOf(ref)
-      if (!creation || creation.isIdempotent || isInTransaction(ref)) continue
+      if (!creation || creation.isIdempotent || isRerunSafe(ctx, ref)) continue
       const key = createdKey(ref.stmt)
       if (key && isDroppedIfExistsBefore(ref, key)) continue
       const unnamedIndex = ref.stmt.kind === 'IndexStmt' && !ref.stmt.node.idxname

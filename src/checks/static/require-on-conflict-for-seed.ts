@@ -1,6 +1,7 @@
 import { defineStaticRule, type StatementRef } from '../../engine/define.js'
 import { relationName } from '../../dialects/postgres/locks.js'
-import { displayName, isInTransaction, lockFields } from './support/statement-facts.js'
+import { displayName, lockFields } from './support/statement-facts.js'
+import { isRerunSafe } from './support/transactions.js'
 
 /**
  * Seed data (INSERT ... VALUES, DEFAULT VALUES, or SELECT of constants) inserted without ON CONFLICT
@@ -14,7 +15,7 @@ export default defineStaticRule({
   severity: 'warning',
   run(ctx) {
     for (const ref of ctx.statements('InsertStmt')) {
-      if (ref.stmt.node.onConflictClause || isInTransaction(ref) || !isSeed(ref)) continue
+      if (ref.stmt.node.onConflictClause || isRerunSafe(ctx, ref) || !isSeed(ref)) continue
       const table = displayName(relationName(ref.stmt.node.relation) ?? '')
       ctx.report(ref, {
         message: `INSERT INTO ${table} without ON CONFLICT inserts the rows again, or fails on a unique key, if the migration is re-run after failing half-way.`,

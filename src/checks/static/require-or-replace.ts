@@ -1,7 +1,8 @@
 import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
 import { relationName } from '../../dialects/postgres/locks.js'
 import { createdKey, isDroppedIfExistsBefore } from './support/rerun.js'
-import { displayName, isInTransaction, lockFields } from './support/statement-facts.js'
+import { displayName, lockFields } from './support/statement-facts.js'
+import { isRerunSafe } from './support/transactions.js'
 import type { AstNode } from './support/ast.js'
 
 /** CREATE OR REPLACE TRIGGER exists from PostgreSQL 14 (https://www.postgresql.org/docs/14/sql-createtrigger.html). */
@@ -19,7 +20,7 @@ export default defineStaticRule({
   run(ctx) {
     for (const ref of ctx.statements(['CreateFunctionStmt', 'ViewStmt', 'CreateTrigStmt'])) {
       const n = ref.stmt.node
-      if (n.replace || isInTransaction(ref)) continue
+      if (n.replace || isRerunSafe(ctx, ref)) continue
       const key = createdKey(ref.stmt)
       if (key && isDroppedIfExistsBefore(ref, key)) continue
       ctx.report(ref, { ...describe(ctx, ref), ...lockFields(ctx, ref.stmt.kind, n) })

@@ -18,20 +18,34 @@ export interface LockTimeoutState {
   readonly setBy: Statement
 }
 
+/** What the file's own SQL says about lock_timeout before one statement. */
+export interface LockTimeoutStep {
+  /** The value in force, or undefined when the file set none (or reset it). */
+  readonly before: LockTimeoutState | undefined
+  /** The latest earlier `SET LOCAL lock_timeout` that did nothing because no transaction block was open. */
+  readonly ignoredLocal: Statement | undefined
+}
+
 /**
  * For each statement of a file (by index), the lock_timeout set by earlier statements of the
  * same file, or undefined when the file never set one (the role or server default applies).
  * SET LOCAL lasts until the next COMMIT or ROLLBACK, and does nothing outside a transaction block
  * (PostgreSQL only warns); `isWrapped` says the migration tool runs the whole file in one
- * transaction. RESET and SET ... TO DEFAULT clear the value.
+ * transaction. RESET, RESET ALL and SET ... TO DEFAULT clear the value.
  */
 export function lockTimeoutsBefore(statements: readonly Statement[], isWrapped = false): (LockTimeoutState | undefined)[] {
-  const out: (LockTimeoutState | undefined)[] = []
+  return lockTimeoutSteps(statements, isWrapped).map((step) => step.before)
+}
+
+/** Like lockTimeoutsBefore, and also remembers SET LOCAL statements that had no effect, for messages. */
+export function lockTimeoutSteps(statements: readonly Statement[], isWrapped = false): LockTimeoutStep[] {
+  const out: LockTimeoutStep[] = []
   let session: LockTimeoutState | undefined
   let local: LockTimeoutState | undefined
+  let ignoredLocal: Statement | undefined
   let isInBlock = isWrapped
   for (const stmt of statements) {
-    out.push(local ?? session)
+    out.push({ before: local ?? session, ignoredLocal })
     const change = lockTimeoutChange(stmt)
     const control = stmt.kind === 'TransactionStmt' ? String(stmt.node.kind) : undefined
     if (change) {
@@ -41,12 +55,15 @@ export function lockTimeoutsBefore(statements: readonly Statement[], isWrapped =
         local = undefined
       } else if (isInBlock) {
         local = state
+      } else {
+        ignoredLocal = stmt
       }
     } else if (control === 'TRANS_STMT_BEGIN' || control === 'TRANS_STMT_START') {
       isInBlock = true
     } else if (control !== undefined && TRANSACTION_ENDS.has(control)) {
       local = undefined
-      isInBlock = isWrapped
+      // COMMIT AND CHAIN opens the next transaction at once.
+      isInBlock = isWrapped || stmt.node.chain === true
     }
   }
   return out
@@ -58,7 +75,10 @@ const TRANSACTION_ENDS: ReadonlySet<string> = new Set(['TRANS_STMT_COMMIT', 'TRA
 export function lockTimeoutChange(stmt: Pick<Statement, 'kind' | 'node'>): { ms: number | undefined; isLocal: boolean } | undefined {
   if (stmt.kind === 'VariableSetStmt') {
     const n = stmt.node
-    if (n.name !== 'lock_timeout') return undefined
+    // RESET ALL puts every setting back to its default, SET LOCAL values included.
+    if (n.kind === 'VAR_RESET_ALL') return { ms: undefined, isLocal: false }
+    // Setting names are case-insensitive, even quoted ones.
+    if (String(n.name ?? '').toLowerCase() !== 'lock_timeout') return undefined
     const isLocal = Boolean(n.is_local)
     if (n.kind === 'VAR_SET_VALUE') return { ms: parseDuration(constValue(n.args?.[0])), isLocal }
     // VAR_SET_DEFAULT, VAR_RESET: back to the role or server default, which the file does not know.
@@ -75,7 +95,7 @@ function setConfigCall(node: Record<string, any>): { ms: number | undefined; isL
     const name = (call?.funcname ?? []).map((p: any) => p?.String?.sval).join('.')
     if (name !== 'set_config' && name !== 'pg_catalog.set_config') continue
     const [setting, value, isLocal] = call.args ?? []
-    if (constValue(setting) !== 'lock_timeout') continue
+    if (constValue(setting)?.toLowerCase() !== 'lock_timeout') continue
     return { ms: parseDuration(constValue(value)), isLocal: isLocal?.A_Const?.boolval?.boolval === true }
   }
   return undefined

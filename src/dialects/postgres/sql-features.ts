@@ -5,6 +5,7 @@
  * runs on older majors but does something worse there (a table rewrite instead of a catalog change).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+import { CURRENT_GRAMMAR, OLDER_GRAMMARS } from './grammars.js'
 import type { Statement } from './parser.js'
 
 export interface SqlFeature {
@@ -17,6 +18,11 @@ export interface SqlFeature {
   readonly kind: 'syntax' | 'behaviour'
   /** For behaviour entries: what happens on older servers. */
   readonly olderBehaviour?: string
+  /**
+   * The shipped grammar of every older major (13 and later) rejects it, so the static rule
+   * target-version-syntax already reports it on those targets (checked in sql-features.test.ts).
+   */
+  readonly isGrammarSyntax?: boolean
   /** True when the statement uses the feature. */
   readonly isUsedBy: (stmt: Pick<Statement, 'kind' | 'node'>, nodes: NodeIndex) => boolean
 }
@@ -81,30 +87,40 @@ export const SQL_FEATURES: readonly SqlFeature[] = [
   { id: 'reindex-concurrently', name: 'REINDEX CONCURRENTLY', since: 12, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'ReindexStmt' && (stmt.node.params ?? []).some((p: any) => p.DefElem?.defname === 'concurrently') },
   { id: 'generated-columns', name: 'generated columns (GENERATED ALWAYS AS ... STORED)', since: 12, kind: 'syntax', isUsedBy: (_s, nodes) => constraints(nodes).some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v') },
   { id: 'drop-expression', name: 'ALTER COLUMN ... DROP EXPRESSION', since: 13, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_DropExpression') },
-  { id: 'create-or-replace-trigger', name: 'CREATE OR REPLACE TRIGGER', since: 14, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'CreateTrigStmt' && stmt.node.replace === true },
-  { id: 'detach-partition-concurrently', name: 'DETACH PARTITION ... CONCURRENTLY', since: 14, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_DetachPartition' && cmd.def?.PartitionCmd?.concurrent === true) },
-  { id: 'set-compression', name: 'ALTER COLUMN ... SET COMPRESSION', since: 14, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_SetCompression') },
-  { id: 'merge', name: 'MERGE', since: 15, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'MergeStmt' },
-  { id: 'nulls-not-distinct', name: 'NULLS NOT DISTINCT', since: 15, kind: 'syntax', isUsedBy: (stmt, nodes) => (stmt.kind === 'IndexStmt' && stmt.node.nulls_not_distinct === true) || constraints(nodes).some((c) => c.nulls_not_distinct === true) },
-  { id: 'set-access-method', name: 'ALTER TABLE ... SET ACCESS METHOD', since: 15, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_SetAccessMethod') },
-  { id: 'grant-on-parameter', name: 'GRANT ... ON PARAMETER', since: 15, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'GrantStmt' && stmt.node.objtype === 'OBJECT_PARAMETER_ACL' },
+  { id: 'create-or-replace-trigger', isGrammarSyntax: true, name: 'CREATE OR REPLACE TRIGGER', since: 14, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'CreateTrigStmt' && stmt.node.replace === true },
+  { id: 'detach-partition-concurrently', isGrammarSyntax: true, name: 'DETACH PARTITION ... CONCURRENTLY', since: 14, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_DetachPartition' && cmd.def?.PartitionCmd?.concurrent === true) },
+  { id: 'set-compression', isGrammarSyntax: true, name: 'ALTER COLUMN ... SET COMPRESSION', since: 14, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_SetCompression') },
+  { id: 'merge', isGrammarSyntax: true, name: 'MERGE', since: 15, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'MergeStmt' },
+  { id: 'nulls-not-distinct', isGrammarSyntax: true, name: 'NULLS NOT DISTINCT', since: 15, kind: 'syntax', isUsedBy: (stmt, nodes) => (stmt.kind === 'IndexStmt' && stmt.node.nulls_not_distinct === true) || constraints(nodes).some((c) => c.nulls_not_distinct === true) },
+  { id: 'set-access-method', isGrammarSyntax: true, name: 'ALTER TABLE ... SET ACCESS METHOD', since: 15, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_SetAccessMethod') },
+  { id: 'grant-on-parameter', isGrammarSyntax: true, name: 'GRANT ... ON PARAMETER', since: 15, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'GrantStmt' && stmt.node.objtype === 'OBJECT_PARAMETER_ACL' },
   { id: 'security-invoker-views', name: 'views WITH (security_invoker)', since: 15, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'ViewStmt' && (stmt.node.options ?? []).some((o: any) => o.DefElem?.defname === 'security_invoker') },
-  { id: 'merge-returning', name: 'MERGE ... RETURNING', since: 17, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'MergeStmt' && stmt.node.returningClause !== undefined },
-  { id: 'set-expression', name: 'ALTER COLUMN ... SET EXPRESSION', since: 17, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_SetExpression') },
-  { id: 'json-table', name: 'JSON_TABLE', since: 17, kind: 'syntax', isUsedBy: (_s, nodes) => nodes.has('JsonTable') },
-  { id: 'virtual-generated-columns', name: 'virtual generated columns', since: 18, kind: 'syntax', isUsedBy: (_s, nodes) => constraints(nodes).some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind === 'v') },
+  { id: 'merge-returning', isGrammarSyntax: true, name: 'MERGE ... RETURNING', since: 17, kind: 'syntax', isUsedBy: (stmt) => stmt.kind === 'MergeStmt' && stmt.node.returningClause !== undefined },
+  { id: 'set-expression', isGrammarSyntax: true, name: 'ALTER COLUMN ... SET EXPRESSION', since: 17, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_SetExpression') },
+  { id: 'json-table', isGrammarSyntax: true, name: 'JSON_TABLE', since: 17, kind: 'syntax', isUsedBy: (_s, nodes) => nodes.has('JsonTable') },
+  { id: 'virtual-generated-columns', isGrammarSyntax: true, name: 'virtual generated columns', since: 18, kind: 'syntax', isUsedBy: (_s, nodes) => constraints(nodes).some((c) => c.contype === 'CONSTR_GENERATED' && c.generated_kind === 'v') },
   {
     id: 'not-enforced-constraints',
+    isGrammarSyntax: true,
     name: 'NOT ENFORCED constraints',
     since: 18,
     kind: 'syntax',
     // The parser sets is_enforced on every CHECK and FOREIGN KEY it reads unless NOT ENFORCED is written.
     isUsedBy: (_s, nodes) => constraints(nodes).some((c) => (c.contype === 'CONSTR_CHECK' || c.contype === 'CONSTR_FOREIGN') && c.is_enforced !== true),
   },
-  { id: 'without-overlaps', name: 'WITHOUT OVERLAPS (temporal keys)', since: 18, kind: 'syntax', isUsedBy: (_s, nodes) => constraints(nodes).some((c) => c.without_overlaps === true) },
-  { id: 'not-null-constraint-syntax', name: 'named or NOT VALID NOT NULL constraints (ADD CONSTRAINT ... NOT NULL)', since: 18, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.contype === 'CONSTR_NOTNULL') },
+  { id: 'without-overlaps', isGrammarSyntax: true, name: 'WITHOUT OVERLAPS (temporal keys)', since: 18, kind: 'syntax', isUsedBy: (_s, nodes) => constraints(nodes).some((c) => c.without_overlaps === true) },
+  { id: 'not-null-constraint-syntax', isGrammarSyntax: true, name: 'named or NOT VALID NOT NULL constraints (ADD CONSTRAINT ... NOT NULL)', since: 18, kind: 'syntax', isUsedBy: (stmt) => alterCmds(stmt).some((cmd) => cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint?.contype === 'CONSTR_NOTNULL') },
   { id: 'uuidv7', name: 'uuidv7()', since: 18, kind: 'syntax', isUsedBy: (_s, nodes) => calledFunctions(nodes).includes('uuidv7') },
 ]
+
+/**
+ * Whether target-version-syntax reports the feature on a target of this major, because it parses
+ * the SQL with that major's own grammar, which rejects it: the live check then leaves it alone,
+ * so one MERGE on PostgreSQL 14 is reported once. Targets with no shipped grammar (12 and older) get no such report.
+ */
+export function isLeftToGrammar(feature: SqlFeature, major: number): boolean {
+  return feature.isGrammarSyntax === true && (OLDER_GRAMMARS.includes(major) || major >= CURRENT_GRAMMAR)
+}
 
 /** The features a statement uses, oldest first. */
 export function featuresUsedBy(stmt: Pick<Statement, 'kind' | 'node'>): SqlFeature[] {

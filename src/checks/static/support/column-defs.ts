@@ -4,7 +4,7 @@
  */
 import type { StaticContext } from '../../../engine/define.js'
 import { relationName } from '../../../dialects/postgres/locks.js'
-import { columnType, parseTypeText, type ColumnType } from './column-types.js'
+import { columnType, liveColumnType, type ColumnType } from './column-types.js'
 import { tableKey } from './created-in-pending.js'
 import { executedBefore, type ExecutedStatement } from './executed-sql.js'
 import type { AstNode } from './ast.js'
@@ -52,7 +52,5 @@ export function knownColumnType(ctx: StaticContext, exec: ExecutedStatement, tab
       if (def.column === column && tableKey(def.table) === key) found = def.type
     }
   }
-  if (found) return found
-  const live = ctx.live.columnTypes?.get(`${key}.${column}`)
-  return live ? parseTypeText(live) : undefined
+  return found ?? liveColumnType(ctx, table, column)
 }

@@ -3,8 +3,10 @@
  * (int4, varchar, bpchar, timestamptz...), and which type changes certainly narrow the data.
  * See https://www.postgresql.org/docs/current/datatype.html for the names and their aliases.
  */
+import type { StaticContext } from '../../../engine/define.js'
 import { loadedPostgresParser } from '../../../dialects/postgres/parser.js'
 import type { AstNode } from './ast.js'
+import { tableKey } from './created-in-pending.js'
 
 /** A column type: internal name, type modifiers (length, precision, scale) and array-ness. */
 export interface ColumnType {
@@ -64,9 +66,29 @@ export function describeType(type: ColumnType): string {
 
 /** Parses a type as the catalog prints it (format_type, e.g. "character varying(100)"). */
 export function parseTypeText(text: string): ColumnType | undefined {
+  return columnType(typeNameOfText(text))
+}
+
+/** The TypeName node of a type written as text, or undefined when it does not parse as one. */
+export function typeNameOfText(text: string): AstNode | undefined {
   const parsed = loadedPostgresParser()?.parse(`SELECT NULL::${text}`)
-  const cast = parsed?.statements[0]?.node.targetList?.[0]?.ResTarget?.val?.TypeCast
-  return cast ? columnType(cast.typeName) : undefined
+  if (!parsed || parsed.statements.length !== 1) return undefined
+  return parsed.statements[0]!.node.targetList?.[0]?.ResTarget?.val?.TypeCast?.typeName
+}
+
+/**
+ * The column's type on the connected target before the pending migrations run (LiveFacts.columnTypes,
+ * format_type text), as a TypeName node; undefined without a target or for a column it lacks.
+ * The one place rules read live column types, so they all key and parse them alike.
+ */
+export function liveTypeName(ctx: Pick<StaticContext, 'live'>, table: string, column: string): AstNode | undefined {
+  const text = ctx.live.columnTypes?.get(`${tableKey(table)}.${column}`)
+  return text === undefined ? undefined : typeNameOfText(text)
+}
+
+/** liveTypeName as a ColumnType. */
+export function liveColumnType(ctx: Pick<StaticContext, 'live'>, table: string, column: string): ColumnType | undefined {
+  return columnType(liveTypeName(ctx, table, column))
 }
 
 /** Whether the type is one of the integer types that can overflow a growing key. */

@@ -1,11 +1,10 @@
 /**
  * Small facts about statements that several rules report: the lock a statement takes on which
- * tables, and whether a failure half-way through is rolled back (so re-running is not an issue).
+ * tables, and how to print names. (Whether a failure half-way is rolled back: transactions.ts.)
  */
-import type { FindingInput, StatementRef, StaticContext } from '../../../engine/define.js'
+import type { FindingInput, StaticContext } from '../../../engine/define.js'
 import type { LockMode } from '../../../engine/model.js'
 import { statementLocks, strongerLock } from '../../../dialects/postgres/locks.js'
-import type { PendingFile } from '../../../engine/define.js'
 import { quoteIdent } from './sql-names.js'
 import type { AstNode } from './ast.js'
 
@@ -16,37 +15,6 @@ export function lockFields(ctx: StaticContext, kind: string, node: AstNode): Pic
   let lock: LockMode = locks[0]!.lock
   for (const l of locks) lock = strongerLock(lock, l.lock)
   return { tables: [...new Set(locks.map((l) => l.table))], lock }
-}
-
-/**
- * Whether the statement runs inside a transaction: the tool wraps the file in one, or the file's
- * own BEGIN ... COMMIT surrounds it. A failure then rolls everything back, so re-running is safe.
- */
-export function isInTransaction(ref: StatementRef): boolean {
-  if (ref.file.migration.runsInTransaction) return true
-  return explicitTransactionStatements(ref.file).has(ref.stmt.index)
-}
-
-// Rules ask per statement; the BEGIN/COMMIT scan runs once per file.
-const transactionCache = new WeakMap<PendingFile, ReadonlySet<number>>()
-
-/** Indexes of the statements between an explicit BEGIN/START TRANSACTION and its COMMIT/ROLLBACK. */
-function explicitTransactionStatements(file: PendingFile): ReadonlySet<number> {
-  const cached = transactionCache.get(file)
-  if (cached) return cached
-  const inside = new Set<number>()
-  let isOpen = false
-  for (const stmt of file.parsed.statements) {
-    if (stmt.kind === 'TransactionStmt') {
-      const kind = String(stmt.node.kind)
-      if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') isOpen = true
-      else if (['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_COMMIT_PREPARED', 'TRANS_STMT_PREPARE'].includes(kind)) isOpen = false
-      continue
-    }
-    if (isOpen) inside.add(stmt.index)
-  }
-  transactionCache.set(file, inside)
-  return inside
 }
 
 /** A dotted name as SQL, each part quoted only when PostgreSQL needs it (mixed case, reserved words). */

@@ -22,6 +22,10 @@ export interface Transaction {
 // explicit BEGIN ... COMMIT inside such a script is legal and common (golang-migrate documents it).
 const IMPLICIT_TRANSACTION_LAYOUTS: ReadonlySet<LayoutName> = new Set(['golang-migrate', 'prisma', 'supabase'])
 
+// Layouts that send a file as one simple query: a file of one statement runs alone, outside any
+// transaction block (the Supabase CLI batches the history insert with it, so it is not one of them).
+const SINGLE_STATEMENT_RUNS_ALONE: ReadonlySet<LayoutName> = new Set(['golang-migrate', 'prisma'])
+
 const OPENS = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START'])
 const CLOSES = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE'])
 
@@ -58,27 +62,48 @@ function buildTransactions(ctx: StaticContext): Map<Statement, Transaction> {
   const out = new Map<Statement, Transaction>()
   // Drizzle applies every pending file in one transaction.
   const sharedId = ctx.layout === 'drizzle' ? 'drizzle:pending-set' : undefined
+  const isImplicit = ctx.layout !== undefined && IMPLICIT_TRANSACTION_LAYOUTS.has(ctx.layout)
   for (const file of ctx.files) {
     const path = file.migration.path
-    if (file.migration.runsInTransaction) {
-      const tx: Transaction = { id: sharedId ?? `${path}:wrapped`, kind: 'wrapped', reason: file.migration.transactionReason }
-      for (const stmt of file.parsed.statements) out.set(stmt, tx)
-      continue
-    }
-    let open: Transaction | undefined
-    for (const stmt of file.parsed.statements) {
+    const statements = file.parsed.statements
+    const isWrapped = file.migration.runsInTransaction && !(statements.length === 1 && ctx.layout !== undefined && SINGLE_STATEMENT_RUNS_ALONE.has(ctx.layout))
+    const wrapped = (from: number): Transaction => ({ id: from === 0 ? (sharedId ?? `${path}:wrapped`) : `${path}:wrapped@${from}`, kind: 'wrapped', reason: file.migration.transactionReason })
+    let open: Transaction | undefined = isWrapped ? wrapped(0) : undefined
+    for (const stmt of statements) {
       const control = transactionControl(stmt)
+      // Inside the tool's transaction BEGIN changes nothing (an implicit block just becomes explicit).
       if (control && OPENS.has(control) && !open) {
         open = { id: `${path}#${stmt.index}`, kind: 'explicit', reason: `it runs inside the transaction opened by ${stmt.text.split(/\s/)[0]!.toUpperCase()} at line ${stmt.line}` }
       }
       out.set(stmt, open ?? { id: `${path}@${stmt.index}`, kind: 'none', reason: 'it runs on its own, outside any transaction block' })
-      if (control && CLOSES.has(control) && open) {
-        // COMMIT AND CHAIN starts the next transaction at once.
-        open = stmt.node.chain ? { ...open, id: `${path}#${stmt.index}` } : undefined
-      }
+      if (control && CLOSES.has(control) && open) open = afterClose(stmt, open, isWrapped && isImplicit ? wrapped(stmt.index + 1) : undefined)
     }
   }
   return out
+}
+
+/**
+ * The transaction after a COMMIT or ROLLBACK: COMMIT AND CHAIN starts the next one at once; in a
+ * multi-statement query the rest of the file runs in a new implicit transaction
+ * (https://www.postgresql.org/docs/current/protocol-flow.html#PROTOCOL-FLOW-MULTI-STATEMENT); after
+ * the tool's own BEGIN is committed early, or an explicit block ends, statements run on their own.
+ */
+function afterClose(stmt: Statement, closed: Transaction, implicitNext: Transaction | undefined): Transaction | undefined {
+  if (stmt.node.chain) return { ...closed, id: `${closed.id}~${stmt.index}` }
+  return implicitNext
+}
+
+/**
+ * Whether a failure later in the file cannot leave this statement's effect behind for a re-run
+ * from the top to trip over: every later statement runs in the same transaction, or there is none
+ * (a statement that fails undoes itself; CREATE INDEX CONCURRENTLY excepted, whose failure leaves
+ * an invalid index of that name behind).
+ */
+export function isRerunSafe(ctx: StaticContext, ref: StatementRef): boolean {
+  const later = ref.file.parsed.statements.slice(ref.stmt.index + 1)
+  if (later.length === 0) return !(ref.stmt.kind === 'IndexStmt' && ref.stmt.node.concurrent === true)
+  const tx = transactionOf(ctx, ref)
+  return tx.kind !== 'none' && later.every((stmt) => transactionOf(ctx, { file: ref.file, stmt }).id === tx.id)
 }
 
 /** How to run one statement outside a transaction with the given migration tool. */

@@ -5,9 +5,10 @@
  * ATColumnChangeRequiresRewrite. Measured on PostgreSQL 15 and 18 (relfilenode before/after).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
-import type { PendingFile, StatementRef } from '../../../engine/define.js'
+import type { PendingFile, StatementRef, StaticContext } from '../../../engine/define.js'
 import type { Statement } from '../../../dialects/postgres/parser.js'
-import { relationOf } from './sql-names.js'
+import { liveTypeName } from './column-types.js'
+import { quoteIdent, relationOf } from './sql-names.js'
 
 /** A column type: canonical base name, type modifiers (-1 when absent) and array-ness. */
 export interface TypeSpec {
@@ -41,18 +42,22 @@ const ALIASES: Readonly<Record<string, string>> = {
 /** The TypeSpec of a TypeName node. */
 export function typeSpecOf(typeName: Record<string, any> | undefined): TypeSpec | undefined {
   const names: string[] = (typeName?.names ?? []).map((s: any) => String(s?.String?.sval ?? ''))
-  const last = names[names.length - 1]?.toLowerCase()
-  if (!last) return undefined
+  const raw = names[names.length - 1]
+  const last = raw?.toLowerCase()
+  if (!raw || !last) return undefined
   const mods = (typeName?.typmods ?? []).map((m: any) => (m?.A_Const ? Number(m.A_Const.ival?.ival ?? 0) : Number.NaN))
-  return { base: ALIASES[last] ?? last, mods, isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 }
+  // A lone "char" is the quoted one-byte internal type (format_type prints it so); char(n) parses as pg_catalog.bpchar.
+  if (names.length === 1 && names[0] === 'char') return { base: '"char"', mods, isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 }
+  // Built-in names arrive lower-case; a user type ("OrderStatus_new", an enum) keeps its spelling.
+  return { base: ALIASES[last] ?? raw, mods, isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 }
 }
 
 // Internal names as people write them.
-const SQL_NAMES: Readonly<Record<string, string>> = { int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision', bool: 'boolean', bpchar: 'char' }
+const SQL_NAMES: Readonly<Record<string, string>> = { int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision', bool: 'boolean', bpchar: 'char', '"char"': '"char"' }
 
 /** SQL spelling of a TypeSpec, e.g. `varchar(20)`, `numeric(10,2)[]`, `bigint`. */
 export function typeText(t: TypeSpec): string {
-  return `${SQL_NAMES[t.base] ?? t.base}${t.mods.length > 0 ? `(${t.mods.join(',')})` : ''}${t.isArray ? '[]' : ''}`
+  return `${SQL_NAMES[t.base] ?? quoteIdent(t.base)}${t.mods.length > 0 ? `(${t.mods.join(',')})` : ''}${t.isArray ? '[]' : ''}`
 }
 
 /** How a type change runs. */
@@ -113,33 +118,52 @@ function isNoOpTypmodChange(from: TypeSpec, to: TypeSpec): boolean {
   }
 }
 
-// Per pending file list: every statement's place, and each column's type changes in order.
-const cache = new WeakMap<readonly PendingFile[], { order: Map<Statement, number>; changes: Map<string, { at: number; type: TypeSpec | undefined }[]> }>()
+/** One declaration or change of a column's type in the pending set. */
+interface TypeRecord {
+  readonly at: number
+  /** The declared type; undefined once the column is dropped or renamed away, or when it is unknown. */
+  readonly type: TypeSpec | undefined
+  /** For a column renamed from one the pending set never declared: its name on the target. */
+  readonly liveName?: string
+}
 
-/** The column's type just before `ref`, when the pending set itself declares it (CREATE TABLE, ADD COLUMN, ALTER TYPE). */
-export function typeBefore(files: readonly PendingFile[], ref: StatementRef, table: string, column: string): TypeSpec | undefined {
-  let index = cache.get(files)
+interface TypeIndex {
+  readonly order: Map<Statement, number>
+  readonly changes: Map<string, TypeRecord[]>
+}
+
+// Per pending file list: every statement's place, and each column's type changes in order.
+const cache = new WeakMap<readonly PendingFile[], TypeIndex>()
+
+/**
+ * The column's type just before `ref`: from the pending set itself (CREATE TABLE, ADD COLUMN,
+ * ALTER TYPE, RENAME COLUMN), else from the target when one is connected (live facts).
+ */
+export function typeBefore(ctx: Pick<StaticContext, 'files' | 'live'>, ref: StatementRef, table: string, column: string): TypeSpec | undefined {
+  let index = cache.get(ctx.files)
   if (!index) {
-    index = buildIndex(files)
-    cache.set(files, index)
+    index = buildIndex(ctx.files)
+    cache.set(ctx.files, index)
   }
   const at = index.order.get(ref.stmt) ?? -1
-  let type: TypeSpec | undefined
+  let last: TypeRecord | undefined
   for (const change of index.changes.get(`${table}|${column}`) ?? []) {
     if (change.at >= at) break
-    type = change.type
+    last = change
   }
-  return type
+  if (last?.type) return last.type
+  const liveName = last ? last.liveName : column
+  return liveName === undefined ? undefined : typeSpecOf(liveTypeName(ctx, table, liveName))
 }
 
 /** Records every column type declaration and change in the pending set. */
-function buildIndex(files: readonly PendingFile[]): { order: Map<Statement, number>; changes: Map<string, { at: number; type: TypeSpec | undefined }[]> } {
+function buildIndex(files: readonly PendingFile[]): TypeIndex {
   const order = new Map<Statement, number>()
-  const changes = new Map<string, { at: number; type: TypeSpec | undefined }[]>()
+  const changes = new Map<string, TypeRecord[]>()
   let at = 0
-  const set = (table: string, column: string, type: TypeSpec | undefined): void => {
+  const set = (table: string, column: string, type: TypeSpec | undefined, liveName?: string): void => {
     const key = `${table}|${column}`
-    changes.set(key, [...(changes.get(key) ?? []), { at, type }])
+    changes.set(key, [...(changes.get(key) ?? []), { at, type, ...(liveName === undefined ? {} : { liveName }) }])
   }
   for (const file of files) {
     for (const stmt of file.parsed.statements) {
@@ -156,9 +180,11 @@ function buildIndex(files: readonly PendingFile[]): { order: Map<Statement, numb
           else if (cmd.subtype === 'AT_DropColumn' && cmd.name) set(table, cmd.name, undefined)
         }
       } else if (table && stmt.kind === 'RenameStmt' && n.renameType === 'OBJECT_COLUMN' && n.subname && n.newname) {
-        // Rename keeps the type; without a record, the new name stays unknown.
-        const before = changes.get(`${table}|${n.subname}`)
-        set(table, n.newname, before?.[before.length - 1]?.type)
+        // Rename keeps the type; a column the pending set never declared keeps its target type, under its old name.
+        const records = changes.get(`${table}|${n.subname}`)
+        const before = records?.[records.length - 1]
+        if (before) set(table, n.newname, before.type, before.liveName)
+        else set(table, n.newname, undefined, n.subname)
         set(table, n.subname, undefined)
       }
       at++
