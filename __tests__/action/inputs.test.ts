@@ -106,10 +106,14 @@ test.each([
 })
 
 test('an invalid database URL is reported without its value', () => {
-  const secret = 'mysql://admin:Sup3r-Secret@db.internal/shop'
+  const secret = 'redis://admin:Sup3r-Secret@db.internal/0'
   const problems = problemsFor({ target: 'prod', 'database-url': secret })
-  expect(problems['database-url']).toContain('is not a PostgreSQL connection URL (the value is hidden because it is a secret)')
+  expect(problems['database-url']).toContain('is not a PostgreSQL or MySQL connection URL (the value is hidden because it is a secret)')
   expect(JSON.stringify(problems)).not.toContain('Sup3r-Secret')
+})
+
+test.each(['postgresql://app:pw@db/shop', 'mysql://app:pw@db/shop', 'mariadb://app:pw@db/shop'])('%s is accepted as a database URL', (url) => {
+  expect(problemsFor({ target: 'prod', 'database-url': url })).toEqual({})
 })
 
 test('all problems are reported at once, each with where and how to fix it', () => {

@@ -65,11 +65,11 @@ export function readInputs(env: NodeJS.ProcessEnv, workspace: string): ActionInp
   else if (!/^[A-Za-z0-9_.-]+$/.test(target)) problem('target', `"${target}" is not a target name (letters, digits, ".", "_" or "-").`, 'Use the name of a target under `targets:` in migrations.config.yaml.')
 
   const databaseUrl = getInput(env, 'database-url') || undefined
-  if (databaseUrl && !isPostgresUrl(databaseUrl)) {
+  if (databaseUrl && !isDatabaseUrl(databaseUrl)) {
     problem(
       'database-url',
-      'is not a PostgreSQL connection URL (the value is hidden because it is a secret).',
-      'Store a postgres:// URL (with user, password, host, port and database) in a repository secret and pass it with `database-url: ${{ secrets.NAME }}`.',
+      'is not a PostgreSQL or MySQL connection URL (the value is hidden because it is a secret).',
+      'Store a postgres:// (or mysql:// for a MySQL/MariaDB target) URL with user, password, host, port and database in a repository secret and pass it with `database-url: ${{ secrets.NAME }}`.',
     )
   }
 
@@ -146,11 +146,14 @@ export function secretsOfUrl(url: string): string[] {
   return [...new Set(secrets.filter((s) => s.length > 0))]
 }
 
-/** True for postgres:// and postgresql:// URLs with a host. */
-function isPostgresUrl(value: string): boolean {
+/** Schemes of the dialects' connection URLs; the engine checks the scheme against the target's dialect. */
+const DATABASE_URL_SCHEMES = new Set(['postgres:', 'postgresql:', 'mysql:', 'mariadb:'])
+
+/** True for postgres://, postgresql://, mysql:// and mariadb:// URLs with a host. */
+function isDatabaseUrl(value: string): boolean {
   try {
     const u = new URL(value)
-    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== ''
+    return DATABASE_URL_SCHEMES.has(u.protocol) && u.hostname !== ''
   } catch {
     return false
   }

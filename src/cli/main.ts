@@ -23,7 +23,7 @@ function addRunOptions(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', 'config file (default: migrations.config.yaml found from here upwards)')
     .option('-m, --migrations <path>', 'migrations folder (overrides migrations.path)')
-    .option('-f, --format <list>', 'report formats: txt,json,md', 'txt,json')
+    .option('-f, --format <list>', 'report formats, comma-separated: txt,json,md,sarif', 'txt,json')
     .option('-o, --out <dir>', 'folder for the reports', 'reports')
     .option('--log-dir <dir>', 'folder for the log file', 'logs')
     .addOption(new Option('--fail-on <level>', 'fail on error or also on warning').choices(['error', 'warning', 'never']).default('error'))

@@ -6,7 +6,7 @@
 import { liveChecks } from '../checks/live/index.js'
 import { staticRules } from '../checks/static/index.js'
 import type { Category, Severity } from './model.js'
-import { ENGINE_CHECK_IDS } from './run.js'
+import { ENGINE_CHECK_IDS, ENGINE_CHECKS } from './engine-checks.js'
 
 /** Where an id comes from: a static rule, a live check, or the engine itself. */
 export type CatalogKind = 'static' | 'live' | 'engine'
@@ -18,14 +18,6 @@ export interface CatalogEntry {
   readonly category: Category
   readonly severity: Severity
   readonly title: string
-}
-
-type EngineCheckId = (typeof ENGINE_CHECK_IDS)[number]
-
-/** Metadata of the results the engine builds itself (see run.ts); the Record type forces one per id. */
-export const ENGINE_CHECKS: Readonly<Record<EngineCheckId, Omit<CatalogEntry, 'id' | 'kind'>>> = {
-  'config-secrets': { category: 'config', severity: 'warning', title: 'Keep secrets out of the config file' },
-  'preflight-engine': { category: 'config', severity: 'error', title: 'Preflight ran to completion' },
 }
 
 /** Every rule and check, sorted by id. */

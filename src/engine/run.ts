@@ -15,6 +15,7 @@ import { openSession, type TargetSession } from '../dialects/open-session.js'
 import { collectLiveFacts } from '../dialects/postgres/facts.js'
 import { parseFiles } from '../dialects/postgres/parse-pool.js'
 import { loadPostgresParser } from '../dialects/postgres/parser.js'
+import { ENGINE_CHECK_IDS, ENGINE_CHECKS } from './engine-checks.js'
 import { describeUrl, type Redactor } from './redact.js'
 import { listMigrationSet, type MigrationSet } from './migration-set.js'
 import { OLDEST_SUPPORTED_POSTGRES, type LiveContext, type LiveFacts, type MigrationChanges, type PendingFile, type VersionSource } from './define.js'
@@ -60,9 +61,6 @@ export interface RunOptions {
 export function allCheckIds(): Set<string> {
   return new Set([...staticRules.map((r) => r.id), ...liveChecks.map((c) => c.id), ...ENGINE_CHECK_IDS])
 }
-
-/** Results the engine itself produces (not modules with a run()). */
-export const ENGINE_CHECK_IDS = ['config-secrets', 'preflight-engine'] as const
 
 /** Runs a whole preflight (or lint) and returns the report; never throws for a check's failure. */
 export async function runPreflight(options: RunOptions): Promise<Report> {
@@ -379,10 +377,8 @@ function makeLiveContext(
 function engineErrorResult(error: unknown): CheckResult {
   return {
     id: 'preflight-engine',
-    title: 'Preflight ran to completion',
-    category: 'config',
+    ...ENGINE_CHECKS['preflight-engine'],
     kind: 'static',
-    severity: 'error',
     status: 'error',
     summary: `Preflight stopped part-way: ${describeError(error)}. Checks after this point did not run.`,
     mitigation: 'This is a bug in Migrations Preflight: report it with the log file (it has the stack trace).',
@@ -399,7 +395,7 @@ function skipped(check: { id: string; title: string; category: CheckResult['cate
 
 /** Literal passwords in the config file: a warning that names the key and line. */
 function configSecretsResult(loaded: LoadedConfig): CheckResult {
-  const base = { id: 'config-secrets', title: 'Keep secrets out of the config file', category: 'config' as const, kind: 'static' as const, severity: 'warning' as const, docs: runbookLink('config-secrets'), durationMs: 0 }
+  const base = { id: 'config-secrets', ...ENGINE_CHECKS['config-secrets'], kind: 'static' as const, docs: runbookLink('config-secrets'), durationMs: 0 }
   if (loaded.warnings.length === 0) return { ...base, status: 'pass', summary: 'No literal passwords in the config file.', findings: [] }
   const file = loaded.file ? relative(process.cwd(), loaded.file) || loaded.file : 'config'
   return {
