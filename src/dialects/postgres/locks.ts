@@ -4,7 +4,7 @@
  * Shared by the static rules (what the statement blocks) and the live lock checks (who blocks it).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
-import type { LockMode } from '../../engine/model.js'
+import { LOCK_MODES, type LockMode } from '../../engine/model.js'
 import type { Statement } from './parser.js'
 
 /** A table a statement locks, and how strongly. */
@@ -155,17 +155,7 @@ export function isTrueOption(def: Record<string, any> | undefined): boolean {
 
 /** Returns the stronger of two lock modes. */
 export function strongerLock(a: LockMode, b: LockMode): LockMode {
-  const order: readonly LockMode[] = [
-    'ACCESS SHARE',
-    'ROW SHARE',
-    'ROW EXCLUSIVE',
-    'SHARE UPDATE EXCLUSIVE',
-    'SHARE',
-    'SHARE ROW EXCLUSIVE',
-    'EXCLUSIVE',
-    'ACCESS EXCLUSIVE',
-  ]
-  return order.indexOf(a) >= order.indexOf(b) ? a : b
+  return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b
 }
 
 /** The tables a statement locks and the lock on each; empty when it locks no existing table. */
@@ -255,17 +245,8 @@ export function statementLocks(stmt: Pick<Statement, 'kind' | 'node'>, pgMajor =
     case 'CommentStmt':
       return []
     case 'LockStmt': {
-      const modes: LockMode[] = [
-        'ACCESS SHARE',
-        'ROW SHARE',
-        'ROW EXCLUSIVE',
-        'SHARE UPDATE EXCLUSIVE',
-        'SHARE',
-        'SHARE ROW EXCLUSIVE',
-        'EXCLUSIVE',
-        'ACCESS EXCLUSIVE',
-      ]
-      const lock = modes[(n.mode ?? 8) - 1] ?? 'ACCESS EXCLUSIVE'
+      // LockStmt.mode is the lock's number in lockdefs.h: 1 (ACCESS SHARE) to 8 (ACCESS EXCLUSIVE), in LOCK_MODES order.
+      const lock = LOCK_MODES[(n.mode ?? 8) - 1] ?? 'ACCESS EXCLUSIVE'
       return (n.relations ?? []).flatMap((r: any) => one(relationName(r.RangeVar), lock))
     }
     default:
