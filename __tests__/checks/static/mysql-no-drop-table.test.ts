@@ -1,6 +1,6 @@
 import { describe } from '@jest/globals'
 import rule from '../../../src/checks/static/mysql-no-drop-table.js'
-import { testMysqlBackupDirective, testMysqlRule } from './support/mysql-cases.js'
+import { testMysqlBackupCopy, testMysqlBackupDirective, testMysqlRule } from './support/mysql-cases.js'
 
 describe('mysql-no-drop-table', () => {
   testMysqlRule(rule, {
@@ -29,5 +29,13 @@ describe('mysql-no-drop-table', () => {
   testMysqlBackupDirective(rule, [
     { sql: '-- preflight:backup s3://backups/orders-2024-05-01.sql\nDROP TABLE orders;', reference: 's3://backups/orders-2024-05-01.sql' },
     { sql: '# preflight:backup snapshot 42\nDROP TABLE orders;', reference: 'snapshot 42' },
+  ])
+  // The copy the mitigation suggests is evidence, as for PostgreSQL (it used to stay an error).
+  testMysqlBackupCopy(rule, [
+    { sql: 'CREATE TABLE orders_backup LIKE orders;\nINSERT INTO orders_backup SELECT * FROM orders;\nDROP TABLE orders;', reference: 'orders_backup copied at m1.sql:2' },
+    { sql: 'CREATE TABLE orders_backup AS SELECT * FROM shop.orders;\nDROP TABLE shop.orders;', reference: 'orders_backup' },
+    { sql: 'INSERT INTO orders_backup SELECT * FROM orders WHERE id > 10;\nDROP TABLE orders;', isPartial: true },
+    { sql: 'CREATE TEMPORARY TABLE keep LIKE orders;\nINSERT INTO keep SELECT * FROM orders;\nDROP TABLE orders;', isPartial: true },
+    { sql: 'INSERT INTO webauthn_credentials (id, kid) SELECT id, kid FROM webauthn_devices;\nDROP TABLE IF EXISTS webauthn_devices;', isPartial: true },
   ])
 })

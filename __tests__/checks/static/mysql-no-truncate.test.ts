@@ -1,6 +1,6 @@
 import { describe } from '@jest/globals'
 import rule from '../../../src/checks/static/mysql-no-truncate.js'
-import { testMysqlBackupDirective, testMysqlRule } from './support/mysql-cases.js'
+import { testMysqlBackupCopy, testMysqlBackupDirective, testMysqlRule } from './support/mysql-cases.js'
 
 describe('mysql-no-truncate', () => {
   testMysqlRule(rule, {
@@ -15,4 +15,5 @@ describe('mysql-no-truncate', () => {
     ],
   })
   testMysqlBackupDirective(rule, [{ sql: '-- preflight:backup mysqldump 2024-05-01\nTRUNCATE TABLE orders;', reference: 'mysqldump 2024-05-01' }])
+  testMysqlBackupCopy(rule, [{ sql: 'CREATE TABLE orders_backup LIKE orders;\nINSERT INTO orders_backup SELECT * FROM orders;\nTRUNCATE TABLE orders;', reference: 'orders_backup' }])
 })

@@ -58,19 +58,87 @@ describe('MySQL parser', () => {
     expect(parseDirectives(parsed)).toEqual([expect.objectContaining({ kind: 'ignore', ruleIds: ['mysql-no-drop-table'], reason: 'staging only', statementIndex: 0 })])
   })
 
-  it('treats /*! version comments as SQL, not as comments', async () => {
-    const statements = await outline('/*!40101 SET NAMES utf8mb4 */;\nSELECT 1;')
-    expect(statements).toEqual([`${UNPARSED} 1:1-1:30 /*!40101 SET NAMES utf8mb4 */`, 'select 2:1-2:9 SELECT 1'])
+  it('reads /*! version comments (and MariaDB /*M!) as the SQL the server runs, not as comments', async () => {
+    const statements = await outline('/*!40101 SET NAMES utf8mb4 */;\nSELECT 1;\n/*M!100100 SET NAMES utf8mb4 */;')
+    expect(statements).toEqual(['set 1:1-1:30 /*!40101 SET NAMES utf8mb4 */', 'select 2:1-2:9 SELECT 1', 'set 3:1-3:32 /*M!100100 SET NAMES utf8mb4 */'])
+    const parsed = (await loadMysqlParser()).parse('/*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0 */;')
+    expect(parsed.statements[0]!.node.expr.map((e: { left: { name: string } }) => e.left.name)).toEqual(['OLD_FOREIGN_KEY_CHECKS', 'FOREIGN_KEY_CHECKS'])
+  })
+
+  it('reads the SQL of executable comments inside a statement (mysqldump, Roundcube)', async () => {
+    const parsed = (await loadMysqlParser()).parse(
+      'CREATE TABLE `cache` (\n `cache_key` varchar(128) /*!40101 CHARACTER SET ascii COLLATE ascii_general_ci */ NOT NULL\n) /*!40000 ENGINE=INNODB */ /*!40101 CHARACTER SET utf8 COLLATE utf8_general_ci */;',
+    )
+    expect(parsed.statements.map((s) => s.kind)).toEqual(['create'])
+    expect(JSON.stringify(parsed.statements[0]!.node.table_options)).toContain('INNODB')
   })
 
   it('never reports a syntax error: what node-sql-parser cannot read is "unparsed", with where it stopped', async () => {
-    const parsed = (await loadMysqlParser()).parse('ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4;\nSELEC 1;')
+    const parsed = (await loadMysqlParser()).parse('ALTER TABLE t EXCHANGE PARTITION p0 WITH TABLE u;\nSELEC 1;')
     expect(parsed.syntaxError).toBeUndefined()
     expect(parsed.statements.map((s) => [s.kind, s.node.keywords])).toEqual([
       [UNPARSED, 'ALTER TABLE'],
       [UNPARSED, 'SELEC'],
     ])
-    expect(parsed.statements[0]!.node.reason).toContain('"CONVERT TO CHARACTER SET utf8mb4"')
+    expect(parsed.statements[0]!.node.reason).toContain('"EXCHANGE PARTITION p0 WITH TABLE u"')
+  })
+
+  it('says so when a statement ends before it is complete, as with an unclosed quote', async () => {
+    const parsed = (await loadMysqlParser()).parse("UPDATE t SET a = 'unterminated;\nDROP TABLE x;")
+    expect(parsed.statements.map((s) => [s.kind, s.node.reason])).toEqual([
+      [UNPARSED, 'node-sql-parser reached the end of the statement before it was complete (an unclosed quote, parenthesis or block?)'],
+    ])
+  })
+
+  it('splits what a custom DELIMITER sends on ";" as the server does, keeping routine bodies whole (ZoneMinder)', async () => {
+    const sql = [
+      'delimiter //',
+      'DROP TRIGGER IF EXISTS tr;',
+      'CREATE TRIGGER tr AFTER UPDATE ON t',
+      'FOR EACH ROW',
+      '  BEGIN',
+      '    IF ( NEW.a ) THEN UPDATE m SET x = 1 WHERE id = NEW.id; END IF;',
+      '  END;',
+      '  //',
+      'DELIMITER ;',
+    ].join('\n')
+    const statements = await outline(sql)
+    expect(statements.map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['drop 2:1-2:26', `${UNPARSED} 3:1-7:6`])
+  })
+
+  it('keeps a mysqldump trigger written in executable comments whole under DELIMITER ;;', async () => {
+    const sql = 'DELIMITER ;;\n/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER `ins` AFTER INSERT ON `t` FOR EACH ROW BEGIN\n  INSERT INTO log VALUES (NEW.id);\nEND */;;\nDELIMITER ;\nSELECT 1;'
+    const parsed = (await loadMysqlParser()).parse(sql)
+    expect(parsed.statements.map((s) => [s.kind, s.line, s.endLine, s.node.keywords])).toEqual([
+      [UNPARSED, 2, 4, 'CREATE TRIGGER'],
+      ['select', 6, 6, undefined],
+    ])
+  })
+
+  it('reads statements node-sql-parser rejects when their keywords fix their meaning', async () => {
+    const parsed = (await loadMysqlParser()).parse(
+      [
+        'SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci;',
+        'PREPARE stmt FROM @s;',
+        'DEALLOCATE PREPARE stmt;',
+        'DROP PROCEDURE IF EXISTS `db`.`p`;',
+        'ALTER TABLE `t` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci, ALGORITHM=COPY;',
+        'ALTER TABLE t DROP COLUMN IF EXISTS c, DROP INDEX IF EXISTS i;',
+        'ALTER TABLE t ADD COLUMN c INT, RENAME INDEX a TO b;',
+      ].join('\n'),
+    )
+    expect(parsed.statements.map((s) => s.kind)).toEqual(['set', 'prepare', 'deallocate', 'drop', 'alter', 'alter', UNPARSED])
+    expect(parsed.statements[3]!.node).toEqual({ type: 'drop', keyword: 'procedure', prefix: 'if exists', name: [{ db: 'db', name: 'p' }] })
+    expect(parsed.statements[4]!.node.expr.map((i: { resource: string }) => i.resource)).toEqual(['convert', 'algorithm'])
+    expect(parsed.statements[5]!.node.expr.map((i: { resource: string; action: string }) => `${i.action} ${i.resource}`)).toEqual(['drop column', 'drop index'])
+  })
+
+  it('skips a UTF-8 byte order mark and reads a MariaDB /*M! comment as SQL, never dropping a statement', async () => {
+    const parsed = (await loadMysqlParser()).parse('\uFEFFCREATE TABLE t (id INT);\n/*M!100100 ALTER TABLE t FORCE */;')
+    expect(parsed.statements.map((s) => [s.kind, s.text])).toEqual([
+      ['create', 'CREATE TABLE t (id INT)'],
+      ['alter', '/*M!100100 ALTER TABLE t FORCE */'],
+    ])
   })
 
   it('tries the MariaDB grammar for what the MySQL grammar does not read', async () => {

@@ -1,5 +1,6 @@
 import { defineStaticRule } from '../../engine/define.js'
-import { isDdl, isRerunnable } from '../../dialects/mysql/statements.js'
+import type { Statement } from '../../dialects/postgres/parser.js'
+import { isDdl, isRerunnable, schemaObjectOf } from '../../dialects/mysql/statements.js'
 
 /**
  * MySQL commits implicitly before and after every DDL statement, even inside BEGIN ... COMMIT
@@ -7,7 +8,9 @@ import { isDdl, isRerunnable } from '../../dialects/mysql/statements.js'
  * statements that fails part-way stays half-applied: the statements before the failure are
  * committed, the tool marks the migration failed (golang-migrate: dirty), and running the file
  * again fails on the first statement that already ran. Files whose DDL is all re-runnable
- * (IF NOT EXISTS / IF EXISTS) are not reported.
+ * (IF NOT EXISTS / IF EXISTS, ALTERs that only set a state such as MODIFY or CONVERT TO, a CREATE
+ * after DROP ... IF EXISTS of the same object, a DROP of an object the file creates first) are
+ * not reported.
  */
 export default defineStaticRule({
   id: 'mysql-ddl-not-transactional',
@@ -19,7 +22,7 @@ export default defineStaticRule({
       const ddl = file.parsed.statements.filter(isDdl)
       if (ddl.length < 2) continue
       // The last statement never needs to run again after a failure of its own.
-      const blocking = ddl.slice(0, -1).filter((s) => !isRerunnable(s))
+      const blocking = ddl.slice(0, -1).filter((s) => !isRerunnableInFile(s, ddl))
       if (blocking.length === 0) continue
       const second = ddl[1]!
       ctx.report(
@@ -34,3 +37,21 @@ export default defineStaticRule({
     }
   },
 })
+
+/**
+ * True when `stmt` succeeds again on a re-run of the whole file: it is re-runnable on its own, or
+ * it creates an object an earlier DROP ... IF EXISTS removes first, or drops an object the file
+ * created earlier (the re-run creates it again before dropping it).
+ */
+function isRerunnableInFile(stmt: Statement, ddl: readonly Statement[]): boolean {
+  if (isRerunnable(stmt)) return true
+  const object = schemaObjectOf(stmt)
+  if (!object) return false
+  const before = ddl.filter((s) => s.index < stmt.index)
+  const isSame = (s: Statement): boolean => {
+    const other = schemaObjectOf(s)
+    return other !== undefined && other.type === object.type && other.name === object.name
+  }
+  if (stmt.kind === 'drop') return before.some((s) => s.kind !== 'drop' && isSame(s))
+  return before.some((s) => s.kind === 'drop' && isRerunnable(s) && isSame(s))
+}

@@ -1,6 +1,6 @@
 import { defineStaticRule } from '../../engine/define.js'
 import { alterItems, alteredTable, tableLabel } from '../../dialects/mysql/statements.js'
-import { reportDestructive } from './support/backup-evidence.js'
+import { reportMysqlDestructive } from './support/mysql-backup.js'
 import { isCreatedEarlier } from './support/mysql-pending.js'
 
 /**
@@ -22,7 +22,7 @@ export default defineStaticRule({
       if (columns.length === 0) continue
       const name = tableLabel(table)
       const list = columns.join(', ')
-      reportDestructive(
+      reportMysqlDestructive(
         ctx,
         ref,
         {
@@ -32,7 +32,7 @@ export default defineStaticRule({
           evidence: { table: name, columns },
           tables: [name],
         },
-        { accept: ['directive'] },
+        { tables: [table], columns },
       )
     }
   },

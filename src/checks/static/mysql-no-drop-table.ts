@@ -1,6 +1,6 @@
 import { defineStaticRule } from '../../engine/define.js'
 import { droppedTables, tableLabel } from '../../dialects/mysql/statements.js'
-import { reportDestructive } from './support/backup-evidence.js'
+import { reportMysqlDestructive } from './support/mysql-backup.js'
 import { isCreatedEarlier } from './support/mysql-pending.js'
 
 /**
@@ -19,7 +19,7 @@ export default defineStaticRule({
       if (tables.length === 0) continue
       const names = tables.map(tableLabel)
       const first = tables[0]!
-      reportDestructive(
+      reportMysqlDestructive(
         ctx,
         ref,
         {
@@ -29,7 +29,7 @@ export default defineStaticRule({
           evidence: { tables: names },
           tables: names,
         },
-        { accept: ['directive'] },
+        { tables },
       )
     }
   },

@@ -1,6 +1,6 @@
 import { defineStaticRule } from '../../engine/define.js'
 import { tableLabel, truncatedTables } from '../../dialects/mysql/statements.js'
-import { reportDestructive } from './support/backup-evidence.js'
+import { reportMysqlDestructive } from './support/mysql-backup.js'
 import { isCreatedEarlier } from './support/mysql-pending.js'
 
 /**
@@ -17,7 +17,7 @@ export default defineStaticRule({
       const tables = truncatedTables(ref.stmt).filter((t) => !isCreatedEarlier(ctx, ref, t))
       if (tables.length === 0) continue
       const name = tableLabel(tables[0]!)
-      reportDestructive(
+      reportMysqlDestructive(
         ctx,
         ref,
         {
@@ -27,7 +27,7 @@ export default defineStaticRule({
           evidence: { tables: tables.map(tableLabel) },
           tables: tables.map(tableLabel),
         },
-        { accept: ['directive'] },
+        { tables },
       )
     }
   },

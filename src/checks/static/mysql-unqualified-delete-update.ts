@@ -1,11 +1,13 @@
-import { defineStaticRule } from '../../engine/define.js'
-import { changedRows, tableLabel } from '../../dialects/mysql/statements.js'
-import { reportDestructive } from './support/backup-evidence.js'
-import { isCreatedEarlier } from './support/mysql-pending.js'
+import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
+import { changedRows, tableLabel, updatedColumns } from '../../dialects/mysql/statements.js'
+import { reportMysqlDestructive } from './support/mysql-backup.js'
+import { isColumnAddedEarlier, isCreatedEarlier } from './support/mysql-pending.js'
 
 /**
  * DELETE or UPDATE without WHERE changes every row of the table, usually by mistake, and InnoDB
- * keeps a lock on each row until the statement commits (LIMIT alone picks arbitrary rows).
+ * keeps a lock on each row until the statement commits (LIMIT alone picks arbitrary rows). An
+ * UPDATE that only fills columns the pending set added (a backfill) overwrites no existing data,
+ * as in the PostgreSQL rule no-unqualified-delete-update.
  */
 export default defineStaticRule({
   id: 'mysql-unqualified-delete-update',
@@ -15,11 +17,11 @@ export default defineStaticRule({
   run(ctx) {
     for (const ref of ctx.statements(['delete', 'update'])) {
       const change = changedRows(ref.stmt)
-      if (!change || change.hasWhere || isCreatedEarlier(ctx, ref, change.table)) continue
+      if (!change || change.hasWhere || isCreatedEarlier(ctx, ref, change.table) || isBackfill(ctx, ref)) continue
       const name = tableLabel(change.table)
       const hasLimit = ref.stmt.node.limit?.value?.length > 0
       const scope = hasLimit ? `arbitrary rows of ${name} (LIMIT without WHERE)` : `every row of ${name}`
-      reportDestructive(
+      reportMysqlDestructive(
         ctx,
         ref,
         {
@@ -32,8 +34,14 @@ export default defineStaticRule({
           evidence: { table: name, statement: change.verb, limit: hasLimit },
           tables: [name],
         },
-        { accept: ['directive'] },
+        { tables: [change.table] },
       )
     }
   },
 })
+
+/** True for an UPDATE that only sets columns added earlier in the pending set. */
+function isBackfill(ctx: StaticContext, ref: StatementRef): boolean {
+  const columns = updatedColumns(ref.stmt)
+  return columns.length > 0 && columns.every((c) => isColumnAddedEarlier(ctx, ref, c.table, c.column))
+}

@@ -8,7 +8,7 @@
  */
 import type { Statement } from '../postgres/parser.js'
 import { UNPARSED } from './parser.js'
-import { alterItems, alteredTable, indexedTable, stripComments, unparsedAlterTable, type MysqlTable } from './statements.js'
+import { alterItemColumn, alterItems, alteredTable, columnTypeOf, indexedTable, stripComments, unparsedAlterTable, type MysqlTable } from './statements.js'
 
 /**
  * The best InnoDB does for an operation: INSTANT (metadata only), INPLACE (no copy, writes allowed),
@@ -43,6 +43,8 @@ export interface DdlPlan {
 export interface DdlSession {
   /** SET foreign_key_checks = 0 ran earlier in the file: foreign keys are then added in place. */
   readonly isForeignKeyChecksOff?: boolean
+  /** Data types earlier pending statements gave the table's columns (columnTypeOf), by lower-case name. */
+  readonly columnTypes?: ReadonlyMap<string, string>
 }
 
 /** The plan of an ALTER TABLE or CREATE INDEX statement, or undefined for other statements. */
@@ -106,20 +108,27 @@ function classifyAlterItem(item: Record<string, any>, isAddingPrimaryKey: boolea
   if (item.resource === 'column') {
     switch (item.action) {
       case 'add':
-        return { what: `ADD COLUMN ${column}`, best: 'INSTANT' }
+        return addColumnOperation(item, column)
       case 'drop':
         // INSTANT from MySQL 8.0.29 and MariaDB 10.4; older servers rebuild the table in place.
         return { what: `DROP COLUMN ${column}`, best: 'INSTANT' }
       case 'rename':
         return { what: `RENAME COLUMN ${item.old_column?.column} TO ${column}`, best: 'INSTANT' }
+      case 'alter':
+        // ALTER COLUMN ... SET DEFAULT / DROP DEFAULT changes metadata only.
+        return { what: `ALTER COLUMN ${column}`, best: 'INSTANT' }
       case 'modify':
-      case 'change':
+      case 'change': {
+        const before = session.columnTypes?.get(alterItemColumn(item) ?? '')
+        // The pending set gave the column this very type: only NULL, DEFAULT, COMMENT or the name change, in place.
+        if (before !== undefined && before === columnTypeOf(item)) return { what: `${action} COLUMN ${column}`, best: 'INPLACE' }
         return {
           what: `${action} COLUMN ${column}`,
           best: 'COPY',
-          note: 'changing a column\'s data type copies the table (only renames, defaults and growing a VARCHAR within the same length byte do not)',
+          note: 'a new data type copies the table; keeping the type (a rename, a new default, NULL or NOT NULL) or growing a VARCHAR within the same length byte runs in place',
           mayRunInPlace: true,
         }
+      }
       default:
         return { what: `${action} COLUMN ${column}`, best: 'INPLACE' }
     }
@@ -133,6 +142,9 @@ function classifyAlterItem(item: Record<string, any>, isAddingPrimaryKey: boolea
   }
   if (item.resource === 'constraint') {
     const type = String(item.create_definitions?.constraint_type ?? 'constraint').toUpperCase()
+    if (type === 'CHECK') {
+      return { what: 'ADD CHECK', best: 'COPY', note: 'adding a CHECK constraint copies the table to validate every row' }
+    }
     if (/FOREIGN KEY/.test(type) && !session.isForeignKeyChecksOff) {
       return { what: `ADD ${type}`, best: 'COPY', note: 'adding a foreign key copies the table while foreign_key_checks is on (SET foreign_key_checks = 0 first lets it run in place)' }
     }
@@ -146,8 +158,31 @@ function classifyAlterItem(item: Record<string, any>, isAddingPrimaryKey: boolea
     return { what: `DROP ${kind} ${item.key ?? ''}`.trim(), best: 'INPLACE' }
   }
   if (item.resource === 'table' && item.action === 'rename') return { what: `RENAME TO ${item.table}`, best: 'INSTANT' }
-  // Table options (ENGINE, COMMENT, AUTO_INCREMENT...) run in place; ENGINE= rebuilds but allows writes.
+  if (item.resource === 'convert') {
+    return { what: 'CONVERT TO CHARACTER SET', best: 'COPY', note: 'converting the character set rewrites every row into a copy of the table' }
+  }
+  // DISABLE / ENABLE KEYS (mysqldump) do nothing on InnoDB.
+  if (item.resource === 'keys') return { what: String(item.keyword).toUpperCase(), best: 'INSTANT' }
+  if (/character set|charset|collate/.test(String(item.resource))) {
+    return { what: String(item.resource).toUpperCase(), best: 'SHARED', note: 'changing the table\'s default character set rebuilds it without concurrent writes on MySQL' }
+  }
+  // Table options (ENGINE, COMMENT, AUTO_INCREMENT...) and FORCE run in place; ENGINE= and FORCE rebuild but allow writes.
   return { what: String(item.keyword ?? item.resource ?? 'table option').toUpperCase(), best: 'INPLACE' }
+}
+
+/**
+ * ADD COLUMN is instant, or in place with writes allowed, except for an AUTO_INCREMENT column
+ * (writes blocked while the table is rebuilt) and a STORED generated column (copies the table).
+ * https://dev.mysql.com/doc/refman/8.4/en/innodb-online-ddl-operations.html#online-ddl-column-operations
+ */
+function addColumnOperation(item: Record<string, any>, column: unknown): DdlOperation {
+  if (item.auto_increment) {
+    return { what: `ADD COLUMN ${column}`, best: 'SHARED', note: 'adding an AUTO_INCREMENT column rebuilds the table and blocks writes until done (LOCK=SHARED at best)' }
+  }
+  if (String(item.generated?.storage_type ?? '').toLowerCase() === 'stored') {
+    return { what: `ADD COLUMN ${column}`, best: 'COPY', note: 'adding a STORED generated column copies the table to compute every row' }
+  }
+  return { what: `ADD COLUMN ${column}`, best: 'INSTANT' }
 }
 
 /** CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX ... [ALGORITHM=] [LOCK=]. */

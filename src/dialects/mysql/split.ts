@@ -44,20 +44,51 @@ export function splitMysql(lines: LineIndex): SplitResult {
     if (i >= bytes.length) return { pieces, trailingComments: trivia.comments }
     const start = i
     const end = findStatementEnd(bytes, start, delimiter, lines)
-    pieces.push({ startByte: start, endByte: end.textEnd, comments: trivia.comments, delimiter: end.delimiterFound ? delimiter.toString('utf8') : '' })
+    const piece = { startByte: start, endByte: end.textEnd, comments: trivia.comments, delimiter: end.delimiterFound ? delimiter.toString('utf8') : '' }
+    pieces.push(...(isSemicolon(delimiter) ? [piece] : splitOnSemicolons(bytes, piece, lines)))
     i = end.next
   }
 }
 
+/**
+ * Splits what the client sends under a DELIMITER other than ";" the way the server reads it: the
+ * mysql client enables multi-statement queries, so "DROP TRIGGER IF EXISTS t; CREATE TRIGGER t ...
+ * BEGIN ...; END//" is two statements, and a routine body's ";" stays inside its BEGIN ... END.
+ */
+function splitOnSemicolons(bytes: Buffer, piece: StatementPiece, lines: LineIndex): StatementPiece[] {
+  const semicolon = Buffer.from(';')
+  const parts: StatementPiece[] = []
+  let comments = piece.comments
+  let i = piece.startByte
+  while (i < piece.endByte) {
+    const trivia = skipTrivia(bytes, i, lines, semicolon, piece.endByte)
+    if (trivia.end >= piece.endByte) break
+    const end = findStatementEnd(bytes, trivia.end, semicolon, lines, piece.endByte)
+    const isLast = !end.delimiterFound || skipTrivia(bytes, end.next, lines, semicolon, piece.endByte).end >= piece.endByte
+    parts.push({ startByte: trivia.end, endByte: end.textEnd, comments: [...comments, ...trivia.comments], delimiter: isLast ? piece.delimiter : ';' })
+    comments = []
+    i = end.next
+  }
+  return parts.length > 0 ? parts : [piece]
+}
+
+/** True for the default delimiter ";". */
+function isSemicolon(delimiter: Buffer): boolean {
+  return delimiter.length === 1 && delimiter[0] === 0x3b
+}
+
 /** Skips whitespace, comments, stray delimiters and DELIMITER commands; returns where SQL starts. */
-function skipTrivia(bytes: Buffer, from: number, lines: LineIndex, current: Buffer): { end: number; comments: Comment[]; delimiter: Buffer } {
+function skipTrivia(bytes: Buffer, from: number, lines: LineIndex, current: Buffer, limit = bytes.length): { end: number; comments: Comment[]; delimiter: Buffer } {
   const comments: Comment[] = []
   let delimiter: Buffer = current
   let i = from
-  while (i < bytes.length) {
+  while (i < limit) {
     const b = bytes[i]!
     if (SPACE.has(b)) {
       i++
+    } else if (i === 0 && b === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      // A UTF-8 byte order mark, as editors on Windows write: not SQL.
+      i += 3
     } else if (isLineComment(bytes, i)) {
       const end = lineEnd(bytes, i)
       comments.push({ text: lines.slice(i, end), ...lines.position(i) })
@@ -69,13 +100,14 @@ function skipTrivia(bytes: Buffer, from: number, lines: LineIndex, current: Buff
     } else if (startsWith(bytes, i, delimiter)) {
       i += delimiter.length
     } else {
-      const command = delimiterCommand(bytes, i)
+      // Inside a piece already cut at a custom delimiter, the text is SQL: no client commands.
+      const command = limit === bytes.length ? delimiterCommand(bytes, i) : undefined
       if (!command) break
       delimiter = command.delimiter
       i = command.end
     }
   }
-  return { end: i, comments, delimiter }
+  return { end: Math.min(i, limit), comments, delimiter }
 }
 
 /**
@@ -94,13 +126,13 @@ function delimiterCommand(bytes: Buffer, at: number): { delimiter: Buffer; end: 
  * Scans one statement from `start`: where its text ends (after its last token, so comments before
  * the end of the file stay trailing comments) and where scanning resumes.
  */
-function findStatementEnd(bytes: Buffer, start: number, delimiter: Buffer, lines: LineIndex): { textEnd: number; next: number; delimiterFound: boolean } {
+function findStatementEnd(bytes: Buffer, start: number, delimiter: Buffer, lines: LineIndex, limit = bytes.length): { textEnd: number; next: number; delimiterFound: boolean } {
   // Only with ";" as delimiter can a routine body's ";" be mistaken for the end.
-  const isCompound = delimiter.length === 1 && delimiter[0] === 0x3b && COMPOUND_HEAD.test(headText(bytes, start, lines))
+  const isCompound = isSemicolon(delimiter) && COMPOUND_HEAD.test(headText(bytes, start, lines))
   let depth = 0
   let lastToken = start
   let i = start
-  while (i < bytes.length) {
+  while (i < limit) {
     const b = bytes[i]!
     if (SPACE.has(b)) {
       i++
@@ -141,13 +173,18 @@ function depthChange(word: string, bytes: Buffer, after: number): number {
   return next !== undefined && END_SUFFIXES.has(next.toUpperCase()) ? 0 : -1
 }
 
-/** The statement's first words with comments blanked, for recognising compound statements. */
+/**
+ * The statement's first words with comments blanked, for recognising compound statements; the SQL
+ * in executable comments stays (mysqldump writes triggers as /*!50003 CREATE*\/ /*!50003 TRIGGER ...).
+ */
 function headText(bytes: Buffer, start: number, lines: LineIndex): string {
   const end = Math.min(bytes.length, start + 400)
   return lines
     .slice(start, end)
-    .replace(/\/\*[\s\S]*?\*\/|(--[ \t]|#)[^\n]*/g, ' ')
+    .replace(/\/\*(?![!+]|M!)[\s\S]*?\*\/|(--[ \t]|#)[^\n]*/g, ' ')
+    .replace(/\/\*M?!\d*|\*\//g, ' ')
     .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** The word after `from`, skipping whitespace and comments. */
@@ -190,9 +227,11 @@ function isLineComment(bytes: Buffer, i: number): boolean {
   return after === undefined || SPACE.has(after)
 }
 
-/** A block comment, but not /*! or /*+, which the server executes (version comments, optimizer hints). */
+/** A block comment, but not /*!, MariaDB's /*M! or /*+, which the server executes (version comments, optimizer hints). */
 function isBlockComment(bytes: Buffer, i: number): boolean {
-  return bytes[i] === 0x2f && bytes[i + 1] === 0x2a && bytes[i + 2] !== 0x21 && bytes[i + 2] !== 0x2b
+  if (bytes[i] !== 0x2f || bytes[i + 1] !== 0x2a) return false
+  const next = bytes[i + 2]
+  return next !== 0x21 && next !== 0x2b && !(next === 0x4d && bytes[i + 3] === 0x21)
 }
 
 /** End of a line comment: the newline (excluded) or the end of the file. */

@@ -80,6 +80,51 @@ export function changedRows(stmt: Statement): { table: MysqlTable; hasWhere: boo
   return undefined
 }
 
+/**
+ * The columns an UPDATE sets, each with the table it belongs to: a qualifier (w.hostname) is
+ * resolved through the aliases of a multi-table UPDATE; an unqualified column is the first table's.
+ */
+export function updatedColumns(stmt: Statement): { table: MysqlTable; column: string }[] {
+  if (stmt.kind !== 'update' || !Array.isArray(stmt.node.set)) return []
+  const entries: Record<string, any>[] = Array.isArray(stmt.node.table) ? stmt.node.table : []
+  const first = toTable(entries[0])
+  const result: { table: MysqlTable; column: string }[] = []
+  for (const item of stmt.node.set as Record<string, any>[]) {
+    const column = columnName(item)
+    const qualifier = typeof item.table === 'string' ? item.table.toLowerCase() : undefined
+    const entry = qualifier ? entries.find((e) => String(e.as ?? e.table).toLowerCase() === qualifier) : undefined
+    const table = qualifier ? toTable(entry) : first
+    if (column && table) result.push({ table, column })
+  }
+  return result
+}
+
+/**
+ * A column's data type as an ALTER TABLE item defines it (type, length, scale, UNSIGNED, ENUM
+ * values, character set, collation, AUTO_INCREMENT), comparable between an ADD COLUMN and a later
+ * MODIFY; NULL, DEFAULT and COMMENT are left out because changing them does not change the stored data.
+ */
+export function columnTypeOf(item: Record<string, any>): string | undefined {
+  const definition = item.definition as Record<string, any> | undefined
+  if (!definition || typeof definition.dataType !== 'string') return undefined
+  const suffix = Array.isArray(definition.suffix) ? definition.suffix.map((x: unknown) => String(x).toLowerCase()) : []
+  const collate = item.collate?.collate?.name ?? item.collate?.name ?? item.collate?.value ?? null
+  return JSON.stringify([definition.dataType.toLowerCase(), definition.length ?? null, definition.scale ?? null, suffix, definition.expr ?? null, item.character_set?.value?.value ?? null, collate, item.auto_increment ? 'auto_increment' : null])
+}
+
+/** The column an ALTER TABLE item names (the old name for CHANGE), lower case. */
+export function alterItemColumn(item: Record<string, any>): string | undefined {
+  return columnName(item.old_column ?? item.column)
+}
+
+/** The columns an ALTER TABLE adds, lower case. */
+export function addedColumns(stmt: Statement): string[] {
+  return alterItems(stmt)
+    .filter((i) => i.action === 'add' && i.resource === 'column')
+    .map((i) => columnName(i.column))
+    .filter((c): c is string => c !== undefined)
+}
+
 /** The keywords of an unparsed statement ("ALTER TABLE"), or undefined for a parsed one. */
 export function unparsedKeywords(stmt: Statement): string | undefined {
   return stmt.kind === UNPARSED ? (stmt.node as UnparsedNode).keywords : undefined
@@ -101,16 +146,74 @@ export function isDdl(stmt: Statement): boolean {
   return !(stmt.kind === 'create' && stmt.node.temporary)
 }
 
-/** True when the DDL can run again after it already ran: CREATE ... IF NOT EXISTS, DROP ... IF EXISTS. */
+/**
+ * True when the DDL can run again after it already ran: CREATE ... IF NOT EXISTS or OR REPLACE,
+ * DROP ... IF EXISTS, and an ALTER TABLE whose every item changes nothing the second time.
+ */
 export function isRerunnable(stmt: Statement): boolean {
   if (stmt.kind === 'create') return stmt.node.if_not_exists != null || stmt.node.replace != null
   if (stmt.kind === 'drop') return typeof stmt.node.prefix === 'string' && /if exists/i.test(stmt.node.prefix)
   if (stmt.kind === 'alter') {
-    // MariaDB's ADD COLUMN IF NOT EXISTS / DROP COLUMN IF EXISTS on every item.
-    const changes = alterItems(stmt).filter((i) => i.action)
-    return changes.length > 0 && changes.every((i) => i.if_not_exists != null || i.if_exists != null)
+    const items = alterItems(stmt)
+    return items.length > 0 && items.every(isRepeatableAlterItem)
   }
   return false
+}
+
+/** Table options and other ALTER TABLE items that set a state rather than add or remove something. */
+const REPEATABLE_RESOURCES = /^(algorithm|lock|convert|keys|force|engine|auto_increment|comment|row_format|key_block_size|stats_persistent|stats_auto_recalc|pack_keys|(default )?(character set|charset|collate))$/
+
+/**
+ * True when running the ALTER TABLE item again changes nothing: MODIFY, CHANGE to the same name,
+ * SET/DROP DEFAULT, table options, CONVERT TO, or MariaDB's IF [NOT] EXISTS.
+ */
+function isRepeatableAlterItem(item: Record<string, any>): boolean {
+  if (item.if_not_exists != null || item.if_exists != null) return true
+  if (item.resource === 'column') {
+    if (item.action === 'modify' || item.action === 'alter') return true
+    return item.action === 'change' && columnName(item.old_column) !== undefined && columnName(item.old_column) === columnName(item.column)
+  }
+  return REPEATABLE_RESOURCES.test(String(item.resource ?? ''))
+}
+
+/** The name of a node-sql-parser column reference, lower case (MySQL column names ignore case). */
+function columnName(ref: unknown): string | undefined {
+  const column = (ref as { column?: unknown } | null)?.column
+  const name = typeof column === 'string' ? column : (column as { expr?: { value?: unknown } } | null)?.expr?.value
+  return typeof name === 'string' ? name.toLowerCase() : undefined
+}
+
+/** A named schema object a CREATE or DROP statement makes or removes: "procedure", "trigger", "table"... */
+export interface SchemaObject {
+  readonly type: string
+  readonly name: string
+}
+
+/** The object a CREATE or DROP names (the first, for DROP TABLE a, b), in lower case; undefined for other statements. */
+export function schemaObjectOf(stmt: Statement): SchemaObject | undefined {
+  if (stmt.kind === 'drop') {
+    // DROP INDEX names a column_ref; the others a list of {table}, {name} (routines) or {trigger}.
+    const first = Array.isArray(stmt.node.name) ? stmt.node.name[0] : stmt.node.name
+    const name = first?.table ?? first?.name ?? first?.trigger ?? first?.column
+    return typeof name === 'string' ? { type: String(stmt.node.keyword).toLowerCase(), name: name.toLowerCase() } : undefined
+  }
+  if (stmt.kind === 'create') {
+    const keyword = String(stmt.node.keyword).toLowerCase()
+    const names: Record<string, unknown> = {
+      table: toTables(stmt.node.table)[0]?.table,
+      index: stmt.node.index,
+      trigger: stmt.node.trigger?.table,
+      view: stmt.node.view?.view,
+    }
+    const name = names[keyword]
+    return typeof name === 'string' ? { type: keyword, name: name.toLowerCase() } : undefined
+  }
+  if (stmt.kind === UNPARSED) {
+    // Routines, triggers and events node-sql-parser does not read: CREATE [DEFINER=...] PROCEDURE name.
+    const match = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:AGGREGATE\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT)\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:`?[A-Za-z0-9_$]+`?\s*\.\s*)?`?([A-Za-z0-9_$]+)`?/i.exec(stripComments(stmt.text))
+    return match ? { type: match[1]!.toLowerCase(), name: match[2]!.toLowerCase() } : undefined
+  }
+  return undefined
 }
 
 /** Tables a statement touches, and whether it changes their definition (DDL) or only rows (DML). */
@@ -152,5 +255,5 @@ export function unparsedAlterTable(stmt: Statement): MysqlTable | undefined {
 
 /** The statement text with quoted strings and comments blanked, for keyword tests on unparsed statements. */
 export function stripComments(text: string): string {
-  return text.replace(/'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S]|"")*"|--[ \t][^\n]*|#[^\n]*|\/\*(?![!+])[\s\S]*?\*\//g, (m) => (m.startsWith("'") || m.startsWith('"') ? "''" : ' '))
+  return text.replace(/'(?:[^'\\]|\\[\s\S]|'')*'|"(?:[^"\\]|\\[\s\S]|"")*"|--[ \t][^\n]*|#[^\n]*|\/\*(?![!+]|M!)[\s\S]*?\*\//g, (m) => (m.startsWith("'") || m.startsWith('"') ? "''" : ' '))
 }

@@ -25,3 +25,24 @@ export function testMysqlBackupDirective(rule: StaticRule, cases: readonly { sql
     })
   }
 }
+
+/**
+ * Declares one test per SQL: a copy of the data made earlier in the pending set, as the mitigation
+ * suggests, keeps the finding as a note carrying where the copy is; a copy that misses rows or
+ * columns (`isPartial`) leaves the error.
+ */
+export function testMysqlBackupCopy(rule: StaticRule, cases: readonly { sql: string; reference?: string; isPartial?: boolean }[]): void {
+  for (const c of cases) {
+    it(`${c.isPartial ? 'partial copy, still an error' : 'backup copy'}: ${c.sql.replace(/\s+/g, ' ').slice(0, 80)}`, async () => {
+      const findings = await runRule(rule, [c.sql], { dialect: 'mysql' })
+      expect(findings).toHaveLength(1)
+      if (c.isPartial) {
+        expect(findings[0]!.severity).toBe('error')
+        return
+      }
+      expect(findings[0]!.severity).toBe('info')
+      expect(findings[0]!.evidence?.backupKind).toBe('copy')
+      expect(String(findings[0]!.evidence?.backup)).toContain(c.reference ?? '')
+    })
+  }
+}
