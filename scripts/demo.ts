@@ -32,9 +32,10 @@ async function applyFirstMigrations(url: string, upTo: number): Promise<string[]
     }
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)')
     await client.query('INSERT INTO schema_migrations (version, dirty) VALUES ($1, false)', [upTo])
-    // Some rows, so that table sizes and statistics are not empty.
-    await client.query(`INSERT INTO users (email) SELECT 'user' || g || '@example.com' FROM generate_series(1, 500) g`)
-    await client.query(`INSERT INTO orders (user_id, total_cents) SELECT 1 + (g % 500), g FROM generate_series(1, 5000) g`)
+    // Rows, so that table sizes and statistics are real: orders passes the default large-table
+    // threshold (100,000 rows), so a blocking index build on it is graded an error, as on production.
+    await client.query(`INSERT INTO users (email) SELECT 'user' || g || '@example.com' FROM generate_series(1, 5000) g`)
+    await client.query(`INSERT INTO orders (user_id, total_cents) SELECT 1 + (g % 5000), g FROM generate_series(1, 200000) g`)
     await client.query('ANALYZE')
   } finally {
     await client.end()
@@ -65,7 +66,7 @@ async function main(): Promise<number> {
     const code = result.status ?? 3
     if (code === 1) {
       console.log('\nThe preflight failed, as it should: 000005_index_orders_by_user.up.sql builds an index without CONCURRENTLY,')
-      console.log('which would block writes to "orders". The txt report under reports/ explains each finding and its fix.')
+      console.log('which would block writes to "orders" (200,000 rows) until it finishes. The txt report under reports/ explains each finding and its fix.')
     } else {
       console.log(`\nThe preflight exited with ${code}; the demo expects 1 (one unsafe pending migration).`)
     }

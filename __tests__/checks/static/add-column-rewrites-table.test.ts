@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js'
 import rule from '../../../src/checks/static/add-column-rewrites-table.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
+import { testSizeGrading } from './support/size-cases.js'
 
 describe('add-column-rewrites-table', () => {
   testRule(rule, {
@@ -86,4 +87,6 @@ describe('add-column-rewrites-table', () => {
       expect({ clause, reported: findings.length > 0 }).toEqual({ clause, reported: before !== after })
     })
   })
+
+  testSizeGrading(rule, { sql: 'ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();', table: 'public.orders' })
 })

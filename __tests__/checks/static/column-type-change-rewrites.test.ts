@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/column-type-change-rewrites.js'
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
+import { sizedTarget, testSizeGrading } from './support/size-cases.js'
 
 /** An existing table's column whose type the pending set declares (ADD COLUMN on an existing table). */
 const withColumn = (type: string): string => `ALTER TABLE users ADD COLUMN c ${type};`
@@ -134,5 +135,14 @@ describe('column-type-change-rewrites on a real server', () => {
     } finally {
       await db.exec('ROLLBACK')
     }
+  })
+
+  testSizeGrading(rule, { sql: 'ALTER TABLE users ALTER COLUMN age TYPE integer USING age::integer;', table: 'public.users' })
+
+  it('a rewrite that TimeZone UTC avoids is at most a warning on a large table, and info on a small one', async () => {
+    const sql = ['ALTER TABLE events ALTER COLUMN at TYPE timestamptz;']
+    expect((await runRule(rule, sql, { live: sizedTarget({ 'public.events': 'large' }) }))[0]?.severity).toBe('warning')
+    expect((await runRule(rule, sql, { live: sizedTarget({ 'public.events': 'small' }) }))[0]?.severity).toBe('info')
+    expect((await runRule(rule, sql))[0]?.severity).toBe('warning')
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/constraint-missing-not-valid.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
+import { sizedTarget, testSizeGrading } from './support/size-cases.js'
 
 const ADD_FK_NOT_VALID = 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;'
 
@@ -60,5 +61,24 @@ describe('constraint-missing-not-valid', () => {
     const findings = await runRule(rule, files, { layout: 'drizzle', inTransaction: true })
     expect(findings.map((f) => `${f.file}:${f.line}:${f.col}`)).toEqual(['m2.sql:1:1'])
     expect(findings[0]?.message).toContain('(m1.sql:1)')
+  })
+
+  testSizeGrading(rule, { sql: 'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total > 0);', table: 'public.orders' })
+  testSizeGrading(rule, { sql: 'ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);', table: 'public.users' })
+  testSizeGrading(rule, { sql: `${ADD_FK_NOT_VALID}\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;`, inTransaction: true, table: 'public.orders' })
+
+  it('grades a foreign key by the larger of its two tables', async () => {
+    const sql = ['ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);']
+    const [referencedLarge] = await runRule(rule, sql, { live: sizedTarget({ 'public.orders': 'small', 'public.users': 'large' }) })
+    expect(referencedLarge).toMatchObject({ severity: 'error', evidence: { sizeGrade: 'large', gradedTable: 'public.users' } })
+    expect(referencedLarge?.message).toContain('(public.users has about 50,000,000 rows (12.0 GB))')
+    expect(referencedLarge?.evidence?.sizes).toEqual([
+      { table: 'public.orders', estimatedRows: 50, totalBytes: 16_384, totalSize: '16.0 kB' },
+      { table: 'public.users', estimatedRows: 50_000_000, totalBytes: 12 * 1024 ** 3, totalSize: '12.0 GB' },
+    ])
+    const [referencingMedium] = await runRule(rule, sql, { live: sizedTarget({ 'public.orders': 'medium', 'public.users': 'small' }) })
+    expect(referencingMedium).toMatchObject({ severity: 'warning', evidence: { gradedTable: 'public.orders' } })
+    const [bothSmall] = await runRule(rule, sql, { live: sizedTarget({ 'public.orders': 'small', 'public.users': 'small' }) })
+    expect(bothSmall?.severity).toBe('info')
   })
 })

@@ -1,6 +1,7 @@
-import { describe } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/no-vacuum-full-or-cluster.js'
-import { testRule } from '../../support/rule-tester.js'
+import { runRule, testRule } from '../../support/rule-tester.js'
+import { sizedTarget, testSizeGrading } from './support/size-cases.js'
 
 describe('no-vacuum-full-or-cluster', () => {
   testRule(rule, {
@@ -21,5 +22,17 @@ describe('no-vacuum-full-or-cluster', () => {
       { sql: 'CLUSTER;', at: '1:1', message: 'every previously clustered table' },
       { sql: 'CREATE TABLE t (a int);\nVACUUM FULL t, orders;', at: '2:1', message: 'rewrites public.orders under' },
     ],
+  })
+
+  testSizeGrading(rule, { sql: 'VACUUM FULL orders;', table: 'public.orders' })
+  testSizeGrading(rule, { sql: 'CLUSTER orders USING orders_pkey;', table: 'public.orders' })
+
+  it('grades several tables by the largest, and keeps the rule severity when no table is named', async () => {
+    const live = sizedTarget({ 'public.orders': 'small', 'public.events': 'large' })
+    const [several] = await runRule(rule, ['VACUUM FULL orders, events;'], { live })
+    expect(several).toMatchObject({ severity: 'error', evidence: { gradedTable: 'public.events' } })
+    expect(several?.message).toContain('rewrites public.orders, public.events (public.events has about 50,000,000 rows (12.0 GB)) under')
+    const [everything] = await runRule(rule, ['VACUUM FULL;'], { live })
+    expect(everything?.severity).toBe('error')
   })
 })

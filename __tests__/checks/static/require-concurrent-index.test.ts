@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/require-concurrent-index.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
+import { testSizeGrading } from './support/size-cases.js'
 
 describe('require-concurrent-index', () => {
   testRule(rule, {
@@ -34,4 +35,6 @@ describe('require-concurrent-index', () => {
     expect(finding?.lock).toBe('SHARE')
     expect(finding?.tables).toEqual(['public.t'])
   })
+
+  testSizeGrading(rule, { sql: 'CREATE INDEX orders_created_idx ON orders (created_at);', table: 'public.orders' })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/require-concurrent-refresh.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
+import { testSizeGrading } from './support/size-cases.js'
 
 describe('require-concurrent-refresh', () => {
   testRule(rule, {
@@ -21,4 +22,7 @@ describe('require-concurrent-refresh', () => {
     expect(finding?.mitigation).toContain('REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv;')
     expect(finding?.mitigation).toContain('UNIQUE index')
   })
+
+  // The view's own size: the refresh recomputes it while every read of it waits.
+  testSizeGrading(rule, { sql: 'REFRESH MATERIALIZED VIEW sales_summary;', table: 'public.sales_summary' })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/require-concurrent-reindex.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
+import { sizedTarget, testSizeGrading } from './support/size-cases.js'
 
 describe('require-concurrent-reindex', () => {
   testRule(rule, {
@@ -35,5 +36,17 @@ describe('require-concurrent-reindex', () => {
   it('REINDEX SYSTEM has no concurrent form', async () => {
     const [finding] = await runRule(rule, ['REINDEX SYSTEM app;'])
     expect(finding?.mitigation).toContain('cannot run concurrently')
+  })
+
+  testSizeGrading(rule, { sql: 'REINDEX TABLE orders;', table: 'public.orders' })
+  // REINDEX INDEX names no table: facts.ts reads the size of the index's table under the index name.
+  testSizeGrading(rule, { sql: 'REINDEX INDEX orders_pkey;', table: 'index:public.orders_pkey' })
+  // An index the pending set created on an existing table: graded by that table.
+  testSizeGrading(rule, { sql: 'REINDEX INDEX orders_created_idx;', before: ['CREATE INDEX CONCURRENTLY orders_created_idx ON orders (created_at);'], table: 'public.orders' })
+
+  it('REINDEX SCHEMA names no table: it keeps the rule severity even with a target', async () => {
+    const [finding] = await runRule(rule, ['REINDEX SCHEMA app;'], { live: sizedTarget({ 'public.orders': 'small' }) })
+    expect(finding?.severity).toBe('error')
+    expect(finding?.evidence?.sizeGrade).toBeUndefined()
   })
 })

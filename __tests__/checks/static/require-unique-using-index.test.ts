@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/require-unique-using-index.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
+import { testSizeGrading } from './support/size-cases.js'
 
 describe('require-unique-using-index', () => {
   testRule(rule, {
@@ -26,4 +27,6 @@ describe('require-unique-using-index', () => {
     expect(finding?.mitigation).toContain('CREATE UNIQUE INDEX CONCURRENTLY users_pkey ON public.users (id); ALTER TABLE public.users ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_pkey;')
     expect(finding?.mitigation).toContain('NOT NULL')
   })
+
+  testSizeGrading(rule, { sql: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);', table: 'public.users' })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/set-not-null-scans-table.js'
 import { runRule, testRule } from '../../support/rule-tester.js'
+import { testSizeGrading } from './support/size-cases.js'
 
 const PROOF = 'ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;'
 const VALIDATE = 'ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;'
@@ -43,4 +44,6 @@ describe('set-not-null-scans-table', () => {
     expect(finding?.mitigation).toContain('VALIDATE CONSTRAINT users_email_not_null;')
     expect(finding?.lock).toBe('ACCESS EXCLUSIVE')
   })
+
+  testSizeGrading(rule, { sql: SET, table: 'public.users' })
 })

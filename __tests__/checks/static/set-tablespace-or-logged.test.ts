@@ -1,6 +1,7 @@
 import { describe } from '@jest/globals'
 import rule from '../../../src/checks/static/set-tablespace-or-logged.js'
 import { testRule } from '../../support/rule-tester.js'
+import { testSizeGrading } from './support/size-cases.js'
 
 describe('set-tablespace-or-logged', () => {
   testRule(rule, {
@@ -20,4 +21,9 @@ describe('set-tablespace-or-logged', () => {
       { sql: 'ALTER TABLE events SET ACCESS METHOD heap2;', at: '1:1' },
     ],
   })
+
+  testSizeGrading(rule, { sql: 'ALTER TABLE events SET TABLESPACE archive;', table: 'public.events' })
+  testSizeGrading(rule, { sql: 'ALTER MATERIALIZED VIEW daily_totals SET TABLESPACE archive;', table: 'public.daily_totals' })
+  // An index is graded by its table, which facts.ts reads under the index name.
+  testSizeGrading(rule, { sql: 'ALTER INDEX events_pkey SET TABLESPACE archive;', table: 'index:public.events_pkey' })
 })

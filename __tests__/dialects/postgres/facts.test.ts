@@ -15,6 +15,8 @@ describe('collectLiveFacts', () => {
                    CREATE TABLE parts (id int, at date) PARTITION BY RANGE (at);
                    CREATE TABLE parts_2026 PARTITION OF parts FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
                    INSERT INTO parts SELECT g, '2026-06-01' FROM generate_series(1, 3000) g;
+                   CREATE INDEX parts_at_idx ON parts (at);
+                   CREATE MATERIALIZED VIEW totals AS SELECT g AS id FROM generate_series(1, 700) g;
                    ANALYZE`)
   })
   afterAll(async () => db.drop())
@@ -42,14 +44,37 @@ describe('collectLiveFacts', () => {
     }
   })
 
+  it('reads materialized views, and the table behind each index a statement names without its table', async () => {
+    const pending = [
+      'REFRESH MATERIALIZED VIEW totals;\nREINDEX INDEX bigger_pkey;\nREINDEX INDEX parts_at_idx;\n' +
+        'ALTER INDEX public.bigger_pkey SET TABLESPACE pg_default;\nDROP INDEX IF EXISTS gone_idx, parts_at_idx;\nREINDEX INDEX missing_idx;',
+    ]
+    const { ctx, session } = await makeTestContext(db.url, { pending })
+    try {
+      const facts = await collectLiveFacts(ctx)
+      expect([...facts.tableSizes!.keys()].sort()).toEqual(['index:public.bigger_pkey', 'index:public.parts_at_idx', 'public.totals'])
+      expect(facts.tableSizes!.get('public.totals')!.rows).toBe(700)
+      const bigger = Number((await db.exec("SELECT pg_total_relation_size('bigger') AS b")).rows[0].b)
+      expect(facts.tableSizes!.get('index:public.bigger_pkey')).toEqual({ rows: 20000, bytes: bigger })
+      // A partitioned index's table is the partitioned table: the sum over its partitions.
+      expect(facts.tableSizes!.get('index:public.parts_at_idx')!.rows).toBe(3000)
+      expect(gradeBySize({ live: facts }, 'index:public.bigger_pkey').severity).toBe('warning')
+      expect(gradeBySize({ live: facts }, 'index:public.missing_idx')).toMatchObject({ severity: 'info', size: 'new' })
+      expect(gradeBySize({ live: facts }, 'totals').description).toMatch(/^public\.totals has about 700 rows \(\d+\.\d kB\)$/)
+    } finally {
+      await session.close()
+    }
+  })
+
   it('falls back to statistics when a touched table is locked', async () => {
     const holder = await db.connect()
     await holder.query('BEGIN; LOCK TABLE bigger IN ACCESS EXCLUSIVE MODE')
-    const { ctx, session } = await makeTestContext(db.url, { pending: ['CREATE INDEX ON bigger (payload);'] })
+    const { ctx, session } = await makeTestContext(db.url, { pending: ['CREATE INDEX ON bigger (payload);\nREINDEX INDEX bigger_pkey;'] })
     try {
       const facts = await collectLiveFacts(ctx)
       expect(facts.tableSizes!.get('public.bigger')!.rows).toBe(20000)
       expect(facts.tableSizes!.get('public.bigger')!.bytes).toBeGreaterThan(1024 ** 2)
+      expect(facts.tableSizes!.get('index:public.bigger_pkey')).toEqual(facts.tableSizes!.get('public.bigger'))
     } finally {
       await session.close()
       await holder.query('ROLLBACK')

@@ -4,6 +4,10 @@ import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
 import { defaultExpressionText } from './support/sql-text.js'
 import { quoteIdent, relationOf, type RelationRef } from './support/sql-names.js'
+import { gradeBySize, withSize } from './support/table-size.js'
+
+/** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
+const SEVERITY = 'error'
 
 // Built-in volatile functions seen in defaults (pg_proc.provolatile = 'v'). now(), CURRENT_TIMESTAMP
 // and statement_timestamp() are STABLE: from 11 their value is computed once and stored as the
@@ -65,7 +69,7 @@ export default defineStaticRule({
   id: 'add-column-rewrites-table',
   title: 'Add columns without rewriting the table',
   category: 'locks',
-  severity: 'error',
+  severity: SEVERITY,
   run(ctx) {
     const userVolatility = new Map<string, boolean>()
     for (const ref of ctx.statements(['AlterTableStmt', 'CreateFunctionStmt'])) {
@@ -155,13 +159,15 @@ function report(ctx: StaticContext, ref: StatementRef, table: RelationRef, rewri
   const lock = 'ACCESS EXCLUSIVE'
   const first = rewrites[0]!
   const reasons = rewrites.map((r) => `${quoteIdent(r.column)} (${describeCause(ctx, r)})`).join(', ')
+  const grade = gradeBySize(ctx, table.key, SEVERITY)
   ctx.report(ref, {
-    message: `ADD COLUMN ${reasons} rewrites every row of ${table.display} under an ${lock} lock: ${lockEffect(lock)} until the copy finishes.`,
+    message: `ADD COLUMN ${reasons} rewrites every row of ${withSize(table.display, grade)} under an ${lock} lock: ${lockEffect(lock)} until the copy finishes.`,
+    severity: grade.severity,
     mitigation: mitigationFor(ctx, table, first),
     help: 'Since PostgreSQL 11 a column with a constant or STABLE default (now(), CURRENT_TIMESTAMP) is added without a rewrite; a value that differs per row forces one.',
     tables: [table.key],
     lock,
-    evidence: lockEvidence(ctx, lock, [table.key], { columns: rewrites.map((r) => ({ column: r.column, cause: r.cause })) }),
+    evidence: lockEvidence(ctx, lock, [table.key], { columns: rewrites.map((r) => ({ column: r.column, cause: r.cause })), ...grade.evidence }),
   })
 }
 

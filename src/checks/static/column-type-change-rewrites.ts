@@ -2,7 +2,11 @@ import { defineStaticRule, type StatementRef, type StaticContext } from '../../e
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
 import { quoteIdent, relationOf, type RelationRef } from './support/sql-names.js'
+import { gradeBySize, withSize } from './support/table-size.js'
 import { changeVerdict, isPossibleWidening, typeBefore, typeSpecOf, typeText, type TypeSpec } from './support/type-changes.js'
+
+/** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
+const SEVERITY = 'error'
 
 /** One ALTER COLUMN TYPE that rewrites (or may). */
 interface TypeChange {
@@ -26,7 +30,7 @@ export default defineStaticRule({
   id: 'column-type-change-rewrites',
   title: 'Change column types without rewriting the table',
   category: 'locks',
-  severity: 'error',
+  severity: SEVERITY,
   run(ctx) {
     for (const ref of ctx.statements('AlterTableStmt')) {
       const n = ref.stmt.node
@@ -68,11 +72,13 @@ function report(ctx: StaticContext, ref: StatementRef, table: RelationRef, chang
   const first = changes[0]!
   const col = quoteIdent(first.column)
   const tmp = quoteIdent(`${first.column}_new`)
+  const grade = gradeBySize(ctx, table.key, SEVERITY)
   ctx.report(ref, {
     message:
-      `ALTER COLUMN TYPE ${described.join(', ')} rewrites ${table.display} and rebuilds its indexes under an ${lock} lock` +
+      `ALTER COLUMN TYPE ${described.join(', ')} rewrites ${withSize(table.display, grade)} and rebuilds its indexes under an ${lock} lock` +
       `${onlyUtc ? ' unless the session TimeZone is UTC' : ''}: ${lockEffect(lock)} until it finishes.`,
-    ...(onlyUtc ? { severity: 'warning' as const } : {}),
+    // A rewrite that SET TimeZone = 'UTC' avoids is at most a warning, whatever the size.
+    severity: onlyUtc && grade.severity === 'error' ? 'warning' : grade.severity,
     mitigation: onlyUtc
       ? `Run SET TimeZone = 'UTC'; before the ALTER in the same session (PostgreSQL 12+ then skips the rewrite), or use the new-column path for any other zone.`
       : `Add a new column instead and switch over: ALTER TABLE ${table.display} ADD COLUMN ${tmp} ${typeText(first.to)}; keep it in sync with a trigger, ` +
@@ -82,6 +88,7 @@ function report(ctx: StaticContext, ref: StatementRef, table: RelationRef, chang
     lock,
     evidence: lockEvidence(ctx, lock, [table.key], {
       changes: changes.map((c) => ({ column: c.column, from: c.from ? typeText(c.from) : 'unknown', to: typeText(c.to), using: c.hasUsing })),
+      ...grade.evidence,
     }),
   })
 }

@@ -5,7 +5,11 @@ import { statementLocks } from '../../dialects/postgres/locks.js'
 import { isCreatedBefore, tableKey } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence, lockWithArticle } from './support/locking.js'
 import { displayKey, quoteIdent, relationOf, type RelationRef } from './support/sql-names.js'
+import { gradeLargest, withSize } from './support/table-size.js'
 import { transactionOf } from './support/transactions.js'
+
+/** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
+const SEVERITY = 'error'
 
 /** A constraint added by an ALTER TABLE sub-command. */
 interface AddedConstraint {
@@ -25,10 +29,10 @@ export default defineStaticRule({
   id: 'constraint-missing-not-valid',
   title: 'Add foreign keys and checks as NOT VALID, validate later',
   category: 'locks',
-  severity: 'error',
+  severity: SEVERITY,
   run(ctx) {
     // Constraints added NOT VALID so far, by "table key|constraint name".
-    const notValid = new Map<string, { ref: StatementRef; lock: LockMode; kind: string }>()
+    const notValid = new Map<string, NotValidAdd>()
     for (const ref of ctx.statements('AlterTableStmt')) {
       const n = ref.stmt.node
       const table = relationOf(n.relation)
@@ -40,7 +44,7 @@ export default defineStaticRule({
         if (cmd.subtype === 'AT_AddConstraint') {
           const con = cmd.def?.Constraint ?? {}
           if (con.skip_validation && con.conname) {
-            notValid.set(`${table.key}|${con.conname}`, { ref, lock: tableLock(ctx, ref, table.key), kind: constraintKind(con) })
+            notValid.set(`${table.key}|${con.conname}`, { ref, lock: tableLock(ctx, ref, table.key), kind: constraintKind(con), tables: [table.key, ...referencedKeys([con], table.key)] })
           } else if (isScanningConstraint(con)) validating.push({ node: con, isInline: false })
         } else if (cmd.subtype === 'AT_AddColumn') {
           for (const cc of cmd.def?.ColumnDef?.constraints ?? []) {
@@ -55,6 +59,20 @@ export default defineStaticRule({
     }
   },
 })
+
+/** A constraint added NOT VALID earlier in the pending set. */
+interface NotValidAdd {
+  readonly ref: StatementRef
+  readonly lock: LockMode
+  readonly kind: string
+  /** Its table and, for a foreign key, the referenced table: VALIDATE reads both. */
+  readonly tables: readonly string[]
+}
+
+/** Tables other than `own` that foreign keys among the constraints reference. */
+function referencedKeys(constraints: readonly Record<string, any>[], own: string): string[] {
+  return [...new Set(constraints.flatMap((c) => (c.contype === 'CONSTR_FOREIGN' ? [relationOf(c.pktable)?.key ?? ''] : [])))].filter((k) => k && k !== own)
+}
 
 /** Foreign keys and checks validate existing rows when added without NOT VALID. */
 function isScanningConstraint(con: Record<string, any> | undefined): boolean {
@@ -78,15 +96,17 @@ function tableLock(ctx: StaticContext, ref: StatementRef, key: string): LockMode
 function reportValidating(ctx: StaticContext, ref: StatementRef, table: RelationRef, constraints: readonly AddedConstraint[]): void {
   const locks = statementLocks(ref.stmt, ctx.postgresVersion).map((l) => ({ key: tableKey(l.table), lock: l.lock }))
   const own = locks.find((l) => l.key === table.key)?.lock ?? 'ACCESS EXCLUSIVE'
-  const referenced = [...new Set(constraints.flatMap((c) => (c.node.contype === 'CONSTR_FOREIGN' ? [relationOf(c.node.pktable)?.key ?? ''] : [])))].filter(
-    (k) => k && k !== table.key,
-  )
+  const referenced = referencedKeys(constraints.map((c) => c.node), table.key)
   const names = constraints.map((c) => `${constraintKind(c.node)}${c.node.conname ? ` ${quoteIdent(c.node.conname)}` : ''}`).join(', ')
   const refs = referenced.map(displayKey).join(', ')
+  const lockedKeys = [table.key, ...referenced]
+  // Both ends are locked while the rows are checked: the larger one decides how long that takes.
+  const grade = gradeLargest(ctx, lockedKeys, SEVERITY)
+  const locked = `${table.display}${refs ? ` and ${refs}` : ''}`
   const message =
     own === 'SHARE ROW EXCLUSIVE' && refs
-      ? `ADD ${names} checks every row of ${table.display} while holding SHARE ROW EXCLUSIVE locks on ${table.display} and ${refs}: writes to both are blocked until the check finishes.`
-      : `ADD ${names} checks every row of ${table.display} while holding ${lockWithArticle(own)} lock on it${refs ? ` and SHARE ROW EXCLUSIVE on ${refs}` : ''}: ` +
+      ? `ADD ${names} checks every row of ${table.display} while holding SHARE ROW EXCLUSIVE locks on ${withSize(locked, grade)}: writes to both are blocked until the check finishes.`
+      : `ADD ${names} checks every row of ${table.display} while holding ${lockWithArticle(own)} lock on ${refs ? `it and SHARE ROW EXCLUSIVE on ${withSize(refs, grade)}` : withSize('it', grade)}: ` +
         `${lockEffect(own)}${refs ? ` (writes to ${refs} too)` : ''} until the check finishes.`
   const allInline = constraints.every((c) => c.isInline)
   const single = (n: StatementRef): boolean => (n.stmt.node.cmds ?? []).length === 1
@@ -98,36 +118,32 @@ function reportValidating(ctx: StaticContext, ref: StatementRef, table: Relation
     : single(ref)
       ? `Add it without checking existing rows: ${ref.stmt.text} NOT VALID; then, in a later migration (its own transaction): ${validate}`
       : `Add each ${names} with NOT VALID, then run ${validate} in a later migration (its own transaction).`
-  const lockedKeys = [table.key, ...referenced]
   ctx.report(ref, {
     message,
+    severity: grade.severity,
     mitigation,
     help: 'NOT VALID adds the constraint for new rows only, with a brief lock; VALIDATE CONSTRAINT then checks old rows under SHARE UPDATE EXCLUSIVE, which lets reads and writes continue.',
     tables: lockedKeys,
     lock: own,
-    evidence: lockEvidence(ctx, own, lockedKeys, { constraints: constraints.map((c) => c.node.conname ?? constraintKind(c.node)) }),
+    evidence: lockEvidence(ctx, own, lockedKeys, { constraints: constraints.map((c) => c.node.conname ?? constraintKind(c.node)), ...grade.evidence }),
   })
 }
 
 /** Reports VALIDATE CONSTRAINT in the same transaction as its NOT VALID add. */
-function reportSameTransaction(
-  ctx: StaticContext,
-  ref: StatementRef,
-  table: RelationRef,
-  name: string,
-  added: { ref: StatementRef; lock: LockMode; kind: string },
-): void {
+function reportSameTransaction(ctx: StaticContext, ref: StatementRef, table: RelationRef, name: string, added: NotValidAdd): void {
   const tx = transactionOf(ctx, ref)
   if (tx.kind === 'none' || transactionOf(ctx, added.ref).id !== tx.id) return
   const where = added.ref.file === ref.file ? `line ${added.ref.stmt.line}` : `${added.ref.file.migration.path}:${added.ref.stmt.line}`
+  const grade = gradeLargest(ctx, added.tables, SEVERITY)
   ctx.report(ref, {
     message:
       `VALIDATE CONSTRAINT ${quoteIdent(name)} runs in the same transaction as its NOT VALID add (${where}), so the ${added.lock} lock ` +
-      `on ${table.display} from the add is held while every row is checked: ${lockEffect(added.lock)} and NOT VALID saves nothing.`,
+      `on ${withSize(table.display, grade)} from the add is held while every row is checked: ${lockEffect(added.lock)} and NOT VALID saves nothing.`,
+    severity: grade.severity,
     mitigation: `Move ALTER TABLE ${table.display} VALIDATE CONSTRAINT ${quoteIdent(name)}; to a later migration that runs in its own transaction.`,
     help: `Why the transaction: ${tx.reason}.`,
     tables: [table.key],
     lock: added.lock,
-    evidence: lockEvidence(ctx, added.lock, [table.key], { constraint: name, addedAt: where, transaction: tx.reason }),
+    evidence: lockEvidence(ctx, added.lock, added.tables, { constraint: name, addedAt: where, transaction: tx.reason, ...grade.evidence }),
   })
 }

@@ -2,7 +2,11 @@ import { defineStaticRule } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
 import { relationOf } from './support/sql-names.js'
+import { gradeBySize, withSize } from './support/table-size.js'
 import { isInTransaction, noTransactionAdvice, transactionOf } from './support/transactions.js'
+
+/** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
+const SEVERITY = 'error'
 
 /**
  * CREATE INDEX without CONCURRENTLY holds a SHARE lock on the table for the whole build, so every
@@ -13,7 +17,7 @@ export default defineStaticRule({
   id: 'require-concurrent-index',
   title: 'Create indexes without blocking writes',
   category: 'locks',
-  severity: 'error',
+  severity: SEVERITY,
   run(ctx) {
     for (const ref of ctx.statements('IndexStmt')) {
       const n = ref.stmt.node
@@ -22,15 +26,17 @@ export default defineStaticRule({
       if (!table || n.concurrent || !n.relation?.inh || isCreatedBefore(ctx, ref, table.key)) continue
       const lock = 'SHARE'
       const wrapped = isInTransaction(ctx, ref)
+      const grade = gradeBySize(ctx, table.key, SEVERITY)
       ctx.report(ref, {
-        message: `CREATE INDEX takes a ${lock} lock on ${table.display}: ${lockEffect(lock)} until the build finishes.`,
+        message: `CREATE INDEX takes a ${lock} lock on ${withSize(table.display, grade)}: ${lockEffect(lock)} until the build finishes.`,
+        severity: grade.severity,
         mitigation:
           `Build it without blocking writes: ${concurrentText(ref.stmt.text)};` +
           (wrapped ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
         help: 'CREATE INDEX CONCURRENTLY takes a SHARE UPDATE EXCLUSIVE lock instead: reads and writes continue while it builds. If it fails it leaves an INVALID index: drop it and retry.',
         tables: [table.key],
         lock,
-        evidence: lockEvidence(ctx, lock, [table.key]),
+        evidence: lockEvidence(ctx, lock, [table.key], grade.evidence),
       })
     }
   },

@@ -2,6 +2,7 @@ import { defineStaticRule, type StatementRef, type StaticContext } from '../../e
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { indexTableBefore, isConcurrentReindex, lockEvidence } from './support/locking.js'
 import { displayKey, quoteIdent, relationOf } from './support/sql-names.js'
+import { gradeLargest, INDEX_KEY_PREFIX, withSize } from './support/table-size.js'
 import { isInTransaction, noTransactionAdvice, transactionOf } from './support/transactions.js'
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
@@ -11,6 +12,9 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   REINDEX_OBJECT_DATABASE: 'DATABASE',
   REINDEX_OBJECT_SYSTEM: 'SYSTEM',
 }
+
+/** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
+const SEVERITY = 'error'
 
 /**
  * REINDEX without CONCURRENTLY locks the table against writes (SHARE) and each index it rebuilds
@@ -22,7 +26,7 @@ export default defineStaticRule({
   id: 'require-concurrent-reindex',
   title: 'Rebuild indexes without blocking the table',
   category: 'locks',
-  severity: 'error',
+  severity: SEVERITY,
   run(ctx) {
     for (const ref of ctx.statements('ReindexStmt')) {
       const n = ref.stmt.node
@@ -34,14 +38,19 @@ export default defineStaticRule({
       const sqlTarget = object?.display ?? (n.name ? quoteIdent(String(n.name)) : '')
       const target = sqlTarget || 'the current database'
       const lock = 'SHARE'
+      // REINDEX INDEX names no table: unless the pending set created the index, its table's size is read by index name.
+      const sized = table ?? (kind === 'INDEX' && object ? `${INDEX_KEY_PREFIX}${object.key}` : undefined)
+      // SCHEMA, DATABASE and SYSTEM name no table: they keep the rule's severity.
+      const grade = gradeLargest(ctx, sized ? [sized] : [], SEVERITY)
       const where =
         kind === 'INDEX'
-          ? `${table ? displayKey(table) : `the table of ${target}`} and an ACCESS EXCLUSIVE lock on index ${target}`
+          ? `${withSize(table ? displayKey(table) : `the table of ${target}`, grade)} and an ACCESS EXCLUSIVE lock on index ${target}`
           : kind === 'TABLE'
-            ? `${target} and an ACCESS EXCLUSIVE lock on each of its indexes`
+            ? `${withSize(target, grade)} and an ACCESS EXCLUSIVE lock on each of its indexes`
             : `every table in ${kind.toLowerCase()} ${target} in turn, and ACCESS EXCLUSIVE on each index`
       ctx.report(ref, {
         message: `REINDEX ${kind} takes a ${lock} lock on ${where}: writes are blocked, and so are queries that plan with the indexes, until the rebuild finishes.`,
+        severity: grade.severity,
         mitigation: mitigationFor(ctx.postgresVersion, kind, sqlTarget) + transactionNote(ctx, ref, kind),
         help:
           ctx.postgresVersion >= 12
@@ -49,7 +58,7 @@ export default defineStaticRule({
             : `PostgreSQL ${ctx.postgresVersion} has no REINDEX CONCURRENTLY (added in 12).`,
         tables: table ? [table] : [],
         lock,
-        evidence: lockEvidence(ctx, lock, table ? [table] : [], { reindex: kind, object: object?.key ?? n.name }),
+        evidence: lockEvidence(ctx, lock, sized ? [sized] : [], { reindex: kind, object: object?.key ?? n.name, ...grade.evidence }),
       })
     }
   },

@@ -3,6 +3,10 @@ import { defineStaticRule, type StatementRef, type StaticContext } from '../../e
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
 import { quoteIdent, relationOf, type RelationRef } from './support/sql-names.js'
+import { gradeBySize, withSize } from './support/table-size.js'
+
+/** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
+const SEVERITY = 'error'
 
 /** A UNIQUE or PRIMARY KEY constraint that builds its own index. */
 interface IndexBuildingConstraint {
@@ -21,7 +25,7 @@ export default defineStaticRule({
   id: 'require-unique-using-index',
   title: 'Add unique and primary key constraints with USING INDEX',
   category: 'locks',
-  severity: 'error',
+  severity: SEVERITY,
   run(ctx) {
     for (const ref of ctx.statements('AlterTableStmt')) {
       const n = ref.stmt.node
@@ -57,8 +61,10 @@ function report(ctx: StaticContext, ref: StatementRef, table: RelationRef, con: 
   const relname = table.key.slice(table.key.indexOf('.') + 1)
   const name = quoteIdent(con.name ?? (con.kind === 'PRIMARY KEY' ? `${relname}_pkey` : `${relname}_${con.columns.join('_')}_key`))
   const columns = con.columns.map(quoteIdent).join(', ') || '<columns>'
+  const grade = gradeBySize(ctx, table.key, SEVERITY)
   ctx.report(ref, {
-    message: `ADD ${con.kind} builds its unique index while holding an ${lock} lock on ${table.display}: ${lockEffect(lock)} until the build finishes.`,
+    message: `ADD ${con.kind} builds its unique index while holding an ${lock} lock on ${withSize(table.display, grade)}: ${lockEffect(lock)} until the build finishes.`,
+    severity: grade.severity,
     mitigation:
       `Build the index first without blocking, then attach it: CREATE UNIQUE INDEX CONCURRENTLY ${name} ON ${table.display} (${columns}); ` +
       `ALTER TABLE ${table.display} ADD CONSTRAINT ${name} ${con.kind} USING INDEX ${name};` +
@@ -66,6 +72,6 @@ function report(ctx: StaticContext, ref: StatementRef, table: RelationRef, con: 
     help: 'With USING INDEX the ALTER TABLE only records the constraint; the slow part ran in CREATE UNIQUE INDEX CONCURRENTLY, which lets reads and writes continue.',
     tables: [table.key],
     lock,
-    evidence: lockEvidence(ctx, lock, [table.key], { constraint: con.kind, columns: con.columns }),
+    evidence: lockEvidence(ctx, lock, [table.key], { constraint: con.kind, columns: con.columns, ...grade.evidence }),
   })
 }

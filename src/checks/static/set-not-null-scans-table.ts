@@ -3,6 +3,10 @@ import { defineStaticRule, type StatementRef, type StaticContext } from '../../e
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
 import { quoteIdent, relationOf } from './support/sql-names.js'
+import { gradeBySize, withSize } from './support/table-size.js'
+
+/** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
+const SEVERITY = 'error'
 
 /**
  * SET NOT NULL takes an ACCESS EXCLUSIVE lock and scans the whole table for NULLs. From
@@ -14,7 +18,7 @@ export default defineStaticRule({
   id: 'set-not-null-scans-table',
   title: 'Set NOT NULL without a full scan under ACCESS EXCLUSIVE',
   category: 'locks',
-  severity: 'error',
+  severity: SEVERITY,
   run(ctx) {
     const proofs = new ProvenNotNull()
     for (const ref of ctx.statements('AlterTableStmt')) {
@@ -52,9 +56,10 @@ function report(ctx: StaticContext, ref: StatementRef, key: string, display: str
   const col = quoteIdent(column)
   const check = quoteIdent(`${key.slice(key.indexOf('.') + 1)}_${column}_not_null`)
   const isOld = ctx.postgresVersion < 12
+  const grade = gradeBySize(ctx, key, SEVERITY)
   ctx.report(ref, {
     message:
-      `SET NOT NULL on ${display}.${col} takes an ${lock} lock and scans the whole table for NULLs: ${lockEffect(lock)} until the scan finishes.` +
+      `SET NOT NULL on ${withSize(`${display}.${col}`, grade)} takes an ${lock} lock and scans the whole table for NULLs: ${lockEffect(lock)} until the scan finishes.` +
       (isOld ? ` PostgreSQL ${ctx.postgresVersion} cannot use a CHECK constraint to skip the scan (12+ can).` : ''),
     mitigation: isOld
       ? `On PostgreSQL ${ctx.postgresVersion} keep the column nullable and enforce it with ALTER TABLE ${display} ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID; ` +
@@ -65,10 +70,11 @@ function report(ctx: StaticContext, ref: StatementRef, key: string, display: str
           `ALTER TABLE ${display} VALIDATE CONSTRAINT ${check}; then ALTER TABLE ${display} ALTER COLUMN ${col} SET NOT NULL; ` +
           `ALTER TABLE ${display} DROP CONSTRAINT ${check};` +
           (ctx.postgresVersion >= 18 ? ` (On 18+ ADD CONSTRAINT ... NOT NULL ${col} NOT VALID followed by VALIDATE CONSTRAINT does the same in two steps.)` : ''),
+    severity: grade.severity,
     help: 'VALIDATE CONSTRAINT scans under SHARE UPDATE EXCLUSIVE, which lets reads and writes continue; SET NOT NULL then sees the valid check and skips its own scan.',
     tables: [key],
     lock,
-    evidence: lockEvidence(ctx, lock, [key], { column }),
+    evidence: lockEvidence(ctx, lock, [key], { column, ...grade.evidence }),
   })
 }
 

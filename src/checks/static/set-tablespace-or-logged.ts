@@ -2,6 +2,10 @@ import { defineStaticRule } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
 import { quoteIdent, relationOf } from './support/sql-names.js'
+import { gradeBySize, INDEX_KEY_PREFIX, withSize } from './support/table-size.js'
+
+/** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
+const SEVERITY = 'error'
 
 // Sub-commands that copy every row of the relation into a new file while holding ACCESS EXCLUSIVE.
 const COPYING: Readonly<Record<string, { what: string; mitigation: string }>> = {
@@ -32,7 +36,7 @@ export default defineStaticRule({
   id: 'set-tablespace-or-logged',
   title: 'Do not move or re-log tables in a migration',
   category: 'locks',
-  severity: 'error',
+  severity: SEVERITY,
   run(ctx) {
     const lock = 'ACCESS EXCLUSIVE'
     for (const ref of ctx.statements(['AlterTableStmt', 'AlterTableMoveAllStmt'])) {
@@ -50,17 +54,21 @@ export default defineStaticRule({
       const relation = relationOf(n.relation)
       if (!relation || isCreatedBefore(ctx, ref, relation.key)) continue
       const kind = n.objtype === 'OBJECT_INDEX' ? 'index' : n.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table'
+      // An index is graded by its table: that is what its lock blocks.
+      const sized = kind === 'index' ? `${INDEX_KEY_PREFIX}${relation.key}` : relation.key
+      const grade = gradeBySize(ctx, sized, SEVERITY)
       for (const c of n.cmds ?? []) {
         const found = COPYING[String(c.AlterTableCmd?.subtype)]
         if (!found) continue
         const effect = kind === 'index' ? 'writes to its table and queries using the index are blocked' : lockEffect(lock)
         ctx.report(ref, {
-          message: `${found.what.replace(' it', ` ${kind} ${relation.display}`)} under an ${lock} lock: ${effect} until the copy finishes.`,
+          message: `${found.what.replace(' it', () => ` ${kind} ${withSize(relation.display, grade)}`)} under an ${lock} lock: ${effect} until the copy finishes.`,
+          severity: grade.severity,
           mitigation: found.mitigation,
           help: 'The copy takes as long as writing the whole relation (and its indexes) once; nothing else can use it meanwhile.',
           tables: kind === 'index' ? [] : [relation.key],
           lock,
-          evidence: lockEvidence(ctx, lock, kind === 'index' ? [] : [relation.key], { relation: relation.key, kind }),
+          evidence: lockEvidence(ctx, lock, [sized], { relation: relation.key, kind, ...grade.evidence }),
         })
       }
     }

@@ -3,25 +3,61 @@
  * types) and to accept backup evidence (point-in-time recovery). Read once, before the static
  * rules run; each fact is read on its own, so one failing query loses only that fact.
  */
-import type { LiveContext, LiveFacts } from '../../engine/define.js'
+import type { LiveContext, LiveFacts, PendingFile } from '../../engine/define.js'
 import { describeError } from '../../engine/errors.js'
+import { normaliseTable } from '../../engine/pending.js'
 import { judgeArchiving, readArchiver } from './catalog/archiver.js'
 import { readColumnTypes } from './catalog/column-types.js'
-import { readTableSizes } from './catalog/table-sizes.js'
+import { INDEX_TABLE_KEY_PREFIX, readIndexTableSizes, readTableSizes, type TableSize } from './catalog/table-sizes.js'
+import { objectNames, relationName } from './locks.js'
 
 /** Collects live facts for the static rules. */
 export async function collectLiveFacts(ctx: LiveContext): Promise<LiveFacts> {
   const { largeTableRows, largeTableBytes } = ctx.target.thresholds
-  const sizes = await attempt(ctx, 'table sizes', () => readTableSizes(ctx))
+  const sizes = await attempt(ctx, 'table sizes', () => readAllSizes(ctx))
   const columnTypes = await attempt(ctx, 'column types', () => readColumnTypes(ctx))
   const archiver = await attempt(ctx, 'WAL archiving state', () => readArchiver(ctx))
   return {
     thresholds: { largeTableRows, largeTableBytes },
-    ...(sizes ? { tableSizes: new Map([...sizes].map(([key, s]) => [key, { rows: s.rows, bytes: s.totalBytes }])) } : {}),
+    ...(sizes ? { tableSizes: sizes } : {}),
     ...(columnTypes ? { columnTypes } : {}),
     // Point-in-time recovery counts as backup evidence only when the config accepts it.
     ...(archiver ? { hasPitrBackup: judgeArchiving(archiver).isWorking && ctx.target.acceptPitrAsBackup } : {}),
   }
+}
+
+/**
+ * Sizes of the touched tables, plus the size of the table behind each index a statement names
+ * without its table (REINDEX INDEX, ALTER INDEX, DROP INDEX), keyed "index:schema.name". Both or
+ * neither: a missing index entry would read as "not on the target" and grade the finding info.
+ */
+async function readAllSizes(ctx: LiveContext): Promise<LiveFacts['tableSizes']> {
+  const tables = await readTableSizes(ctx)
+  const indexes = await readIndexTableSizes(ctx, indexNamesIn(ctx.pending))
+  const brief = (s: TableSize): { rows: number; bytes: number } => ({ rows: s.rows, bytes: s.totalBytes })
+  return new Map([
+    ...[...tables].map(([key, s]) => [key, brief(s)] as const),
+    ...[...indexes].map(([key, s]) => [`${INDEX_TABLE_KEY_PREFIX}${key}`, brief(s)] as const),
+  ])
+}
+
+/** Indexes that pending statements name without their table. */
+function indexNamesIn(pending: readonly PendingFile[]): string[] {
+  const names = new Set<string>()
+  for (const file of pending) {
+    for (const { kind, node: n } of file.parsed.statements) {
+      const named =
+        kind === 'ReindexStmt' && n.kind === 'REINDEX_OBJECT_INDEX'
+          ? [relationName(n.relation)]
+          : kind === 'AlterTableStmt' && n.objtype === 'OBJECT_INDEX'
+            ? [relationName(n.relation)]
+            : kind === 'DropStmt' && n.removeType === 'OBJECT_INDEX'
+              ? objectNames(n.objects)
+              : []
+      for (const name of named) if (name) names.add(normaliseTable(name))
+    }
+  }
+  return [...names]
 }
 
 /** Runs one read; a failure is logged and the fact left out. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { gradeBySize } from '../../../../src/checks/static/support/table-size.js'
+import { gradeBySize, gradeLargest, sizeEvidence, withSize } from '../../../../src/checks/static/support/table-size.js'
 import type { LiveFacts } from '../../../../src/engine/define.js'
 
 /** A static context with only live facts. */
@@ -21,7 +21,8 @@ describe('gradeBySize', () => {
     expect(gradeBySize(ctx(facts), 'public.mid')).toMatchObject({ severity: 'warning', size: 'medium' })
     const huge = gradeBySize(ctx(facts), 'huge')
     expect(huge).toMatchObject({ severity: 'error', size: 'large', description: 'public.huge has about 50,000,000 rows (12.0 GB)' })
-    expect(huge.evidence).toMatchObject({ table: 'public.huge', estimatedRows: 50_000_000, totalBytes: 12 * 1024 ** 3, largeTableRows: 100_000 })
+    expect(huge.evidence).toEqual({ sizeGrade: 'large', gradedTable: 'public.huge', thresholds: { largeTableRows: 100_000, largeTableBytes: 1024 ** 3 } })
+    expect(sizeEvidence(ctx(facts), 'huge')).toEqual({ table: 'public.huge', estimatedRows: 50_000_000, totalBytes: 12 * 1024 ** 3, totalSize: '12.0 GB' })
     // Few rows but many bytes (wide rows, TOAST) is large too.
     expect(gradeBySize(ctx(facts), 'app.wide').severity).toBe('error')
   })
@@ -32,7 +33,28 @@ describe('gradeBySize', () => {
   })
 
   it('keeps the rule severity without a target, and says a new table is not there yet', () => {
-    expect(gradeBySize(ctx({}), 'tiny', 'error')).toMatchObject({ severity: 'error', size: 'unknown' })
-    expect(gradeBySize(ctx({ tableSizes: sizes }), 'brand_new')).toMatchObject({ severity: 'info', size: 'new' })
+    expect(gradeBySize(ctx({}), 'tiny', 'error')).toMatchObject({ severity: 'error', size: 'unknown', evidence: {}, description: '' })
+    expect(sizeEvidence(ctx({}), 'tiny')).toBeUndefined()
+    expect(gradeBySize(ctx({ tableSizes: sizes }), 'brand_new')).toMatchObject({ severity: 'info', size: 'new', description: 'public.brand_new does not exist on the target yet' })
+    expect(sizeEvidence(ctx({ tableSizes: sizes }), 'brand_new')).toEqual({ table: 'public.brand_new', size: 'not on the target yet' })
+  })
+
+  it('grades several tables by the largest, and no table as unknown', () => {
+    const facts = { tableSizes: sizes }
+    expect(gradeLargest(ctx(facts), ['tiny', 'huge', 'mid'], 'error')).toMatchObject({ severity: 'error', table: 'public.huge' })
+    expect(gradeLargest(ctx(facts), ['brand_new', 'tiny'], 'error')).toMatchObject({ severity: 'info', size: 'small', table: 'public.tiny' })
+    // Both large: the one with more bytes.
+    expect(gradeLargest(ctx(facts), ['app.wide', 'huge'], 'error').table).toBe('public.huge')
+    expect(gradeLargest(ctx(facts), [], 'error')).toMatchObject({ severity: 'error', size: 'unknown' })
+  })
+
+  it('describes an index key as its table, and quotes names as the messages do', () => {
+    const facts = { tableSizes: new Map([['index:public.orders_pkey', { rows: 50, bytes: 16384 }], ['Sales.Orders', { rows: 50, bytes: 16384 }]]) }
+    expect(gradeBySize(ctx(facts), 'index:public.orders_pkey').description).toBe('the table of index public.orders_pkey has about 50 rows (16.0 kB)')
+    expect(gradeBySize(ctx(facts), 'index:public.gone_idx').description).toBe('index public.gone_idx does not exist on the target yet')
+    const quoted = gradeBySize(ctx(facts), 'Sales.Orders')
+    expect(withSize('"Sales"."Orders"', quoted)).toBe('"Sales"."Orders" (about 50 rows (16.0 kB))')
+    expect(withSize('it', quoted)).toBe('it ("Sales"."Orders" has about 50 rows (16.0 kB))')
+    expect(withSize('public.t', gradeBySize(ctx({}), 't'))).toBe('public.t')
   })
 })

@@ -10,6 +10,7 @@ import type { Statement } from '../../../dialects/postgres/parser.js'
 import { isTrueOption, statementLocks } from '../../../dialects/postgres/locks.js'
 import { isCreatedBefore, tableKey } from './created-in-pending.js'
 import { displayKey, qualifiedNameOf, relationOf } from './sql-names.js'
+import { INDEX_KEY_PREFIX, sizeEvidence } from './table-size.js'
 
 /** A lock a statement takes on a table that exists before the pending set. */
 export interface ExistingLock {
@@ -90,7 +91,7 @@ export function isConcurrentReindex(n: Record<string, any>): boolean {
 /** The lock on the table behind an index, unless that table is new. */
 function indexTableLock(ctx: StaticContext, ref: StatementRef, indexKey: string, lock: LockMode): ExistingLock[] {
   const table = indexTableBefore(ctx, ref, indexKey)
-  if (!table) return [{ key: `index:${indexKey}`, display: `the table of index ${displayKey(indexKey)}`, lock, isKnown: false }]
+  if (!table) return [{ key: `${INDEX_KEY_PREFIX}${indexKey}`, display: `the table of index ${displayKey(indexKey)}`, lock, isKnown: false }]
   if (isCreatedBefore(ctx, ref, table)) return []
   return [{ key: table, display: displayKey(table), lock, isKnown: true }]
 }
@@ -122,12 +123,12 @@ export function indexTableBefore(ctx: StaticContext, ref: StatementRef, indexKey
   return (index.created.get(indexKey) ?? []).filter((c) => c.at < at).pop()?.table
 }
 
-/** Evidence for a lock finding: lock, tables, the version assumed, and sizes when the target was read. */
+/**
+ * Evidence for a lock finding: lock, tables, the version assumed, and each table's size when the
+ * target was read (sizeEvidence's shape; a finding graded by size adds its grade in `extra`).
+ */
 export function lockEvidence(ctx: StaticContext, lock: LockMode, keys: readonly string[], extra: Evidence = {}): Evidence {
-  const sizes = keys.flatMap((key) => {
-    const size = ctx.live.tableSizes?.get(key)
-    return size ? [{ table: key, rows: size.rows, bytes: size.bytes }] : []
-  })
+  const sizes = keys.flatMap((key) => sizeEvidence(ctx, key) ?? [])
   return {
     lock,
     tables: keys,
