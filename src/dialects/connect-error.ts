@@ -14,6 +14,10 @@ export const CONNECT_FAILURES = [
   'too-many-connections',
   'starting-up',
   'network',
+  /** The other end does not speak the PostgreSQL (or MySQL) protocol. */
+  'protocol',
+  /** The server ended or cancelled the new session because of the role's or database's settings. */
+  'session-settings',
   'unknown',
 ] as const
 export type ConnectFailure = (typeof CONNECT_FAILURES)[number]

@@ -5,7 +5,7 @@ import { readActivity, type ActivitySnapshot, type SessionInfo } from '../../../
 import type { TouchedTable } from '../../../src/engine/define.js'
 import { makeTestContext, runLiveCheck } from '../../support/live-context.js'
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js'
-import { pidOf, sleep } from './support/sessions.js'
+import { adminExec, pidOf, sleep, uniqueName, urlAs } from './support/sessions.js'
 
 /** An autovacuum worker session as pg_stat_activity shows it. */
 function worker(pid: number, query: string): SessionInfo {
@@ -26,6 +26,8 @@ function worker(pid: number, query: string): SessionInfo {
     isAutovacuum: true,
     isWraparound: query.includes('(to prevent wraparound)'),
     isVisible: true,
+    isInTransaction: true,
+    isHiddenVacuum: false,
   }
 }
 
@@ -70,11 +72,37 @@ describe('autovacuum-on-touched-tables', () => {
 
   describe('on a real server', () => {
     let db: TestDatabase
+    const monitor = uniqueName('pf_nomonitor')
     beforeAll(async () => {
       db = await createTestDatabase()
       await db.exec('CREATE TABLE orders (id int, pad text); INSERT INTO orders SELECT g, repeat($$x$$, 200) FROM generate_series(1, 20000) g')
+      await adminExec(`CREATE ROLE ${monitor} LOGIN PASSWORD 'pw'`)
     })
-    afterAll(async () => db.drop())
+    afterAll(async () => {
+      await db.drop()
+      await adminExec(`DROP ROLE IF EXISTS ${monitor}`)
+    })
+
+    it('warns on a VACUUM of another role that a login without pg_monitor cannot classify, and leaves it out of blocking-locks', async () => {
+      const pending = ['ALTER TABLE orders ADD COLUMN a int;']
+      const vacuumer = await db.connect()
+      const pid = await pidOf(vacuumer)
+      await vacuumer.query('SET vacuum_cost_delay = 100; SET vacuum_cost_limit = 1')
+      const vacuuming = vacuumer.query('VACUUM orders').catch(() => undefined)
+      for (let i = 0; i < 50 && (await db.exec('SELECT 1 FROM pg_stat_progress_vacuum WHERE pid = $1', [pid])).rowCount === 0; i++) await sleep(50)
+      await sleep(1000)
+      const url = urlAs(db.url, monitor, 'pw')
+
+      const result = await runLiveCheck(check, url, { pending })
+      expect(result.status).toBe('warn')
+      expect(result.summary).toMatch(new RegExp(`A VACUUM runs on public\\.orders \\(pid ${pid}\\), but the preflight login may not see whether it is an autovacuum`))
+      expect(result.mitigation).toMatch(/GRANT pg_monitor/)
+      // A hidden vacuum is this check's to grade, not a blocker of unknown kind.
+      expect((await runLiveCheck(blockingLocks, url, { pending })).status).toBe('pass')
+
+      await db.exec('SELECT pg_cancel_backend($1)', [pid])
+      await vacuuming
+    })
 
     it('passes with no autovacuum; a manual VACUUM shows in the snapshot but is left to blocking-locks', async () => {
       const pending = ['ALTER TABLE orders ADD COLUMN a int;']

@@ -2,15 +2,44 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import check from '../../../src/checks/live/blocking-locks.js'
 import { runLiveCheck } from '../../support/live-context.js'
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js'
-import { pidOf, waitUntilWaiting } from './support/sessions.js'
+import { adminExec, pidOf, uniqueName, urlAs, waitUntilWaiting } from './support/sessions.js'
 
 describe('blocking-locks', () => {
   let db: TestDatabase
+  const appLogin = uniqueName('pf_app')
   beforeAll(async () => {
     db = await createTestDatabase()
     await db.exec('CREATE TABLE orders (id int PRIMARY KEY, note text); CREATE TABLE customers (id int PRIMARY KEY)')
+    // Tables outside public, one reached through the role's search_path, one with dots and quotes in its names.
+    await db.exec(`CREATE SCHEMA app; CREATE TABLE app."User Accounts" (id int); CREATE SCHEMA "we.ird"; CREATE TABLE "we.ird"."ta.""ble" (id int)`)
+    await adminExec(`CREATE ROLE ${appLogin} LOGIN PASSWORD 'pw'`)
+    await adminExec(`ALTER ROLE ${appLogin} SET search_path = app, public`)
+    await db.exec(`GRANT USAGE ON SCHEMA app TO ${appLogin}`)
   })
-  afterAll(async () => db.drop())
+  afterAll(async () => {
+    await db.drop()
+    await adminExec(`DROP ROLE IF EXISTS ${appLogin}`)
+  })
+
+  it('finds the lock on the table an unqualified name resolves to through the search_path, and on names with dots and quotes', async () => {
+    const holder = await db.connect()
+    const pid = await pidOf(holder)
+    await holder.query('BEGIN')
+    await holder.query('SELECT * FROM app."User Accounts", "we.ird"."ta.""ble"')
+    // The role's search_path makes "User Accounts" app's; for postgres (search_path public) a SET in the file does.
+    const viaRole = await runLiveCheck(check, urlAs(db.url, appLogin, 'pw'), { pending: ['ALTER TABLE "User Accounts" ADD COLUMN x int;'] })
+    expect(viaRole.status).toBe('fail')
+    expect(viaRole.summary).toContain(`pid ${pid}`)
+    const viaSet = await runLiveCheck(check, db.url, { pending: ['SET search_path TO app;\nALTER TABLE "User Accounts" ADD COLUMN x int;'] })
+    expect(viaSet.status).toBe('fail')
+    expect(viaSet.findings[0]).toMatchObject({ line: 2, evidence: expect.objectContaining({ pid, lockHeld: 'ACCESS SHARE' }) })
+    const withoutPath = await runLiveCheck(check, db.url, { pending: ['ALTER TABLE "User Accounts" ADD COLUMN x int;'] })
+    expect(withoutPath.status).toBe('pass')
+    const dotted = await runLiveCheck(check, db.url, { pending: ['ALTER TABLE "we.ird"."ta.""ble" ADD COLUMN x int;'] })
+    expect(dotted.status).toBe('fail')
+    expect(dotted.findings[0]!.evidence).toMatchObject({ pid, lockHeld: 'ACCESS SHARE' })
+    await holder.query('COMMIT')
+  })
 
   it('fails naming the session that holds ACCESS SHARE in an open transaction, then passes once it ends', async () => {
     const holder = await db.connect()

@@ -53,6 +53,14 @@ describe('disk-space', () => {
     expect(local.summary).toMatch(/needs about/)
   })
 
+  it('counts a table once when the SQL names it both qualified and through the search_path', async () => {
+    await db.exec(`CREATE SCHEMA app; CREATE TABLE app.ledger AS SELECT g AS id, repeat('y', 100) AS note FROM generate_series(1, 5000) g`)
+    const ledgerBytes = Number((await db.exec("SELECT pg_total_relation_size('app.ledger') AS b")).rows[0].b)
+    const result = await runLiveCheck(check, db.url, { pending: ['CREATE INDEX CONCURRENTLY ledger_id ON app.ledger (id);\nSET search_path TO app;\nCREATE INDEX CONCURRENTLY ledger_note ON ledger (note);'] })
+    expect(result.status).toBe('warn')
+    expect(result.evidence).toMatchObject({ requiredBytes: ledgerBytes * 2, tables: [{ table: 'app.ledger', totalBytes: ledgerBytes, requiredBytes: ledgerBytes * 2, statements: 2 }] })
+  })
+
   it('does not count tables the pending set creates', async () => {
     const result = await runLiveCheck(check, db.url, { pending: ['CREATE TABLE fresh (id int);\nCREATE INDEX ON fresh (id);'] })
     expect(result.status).toBe('pass')

@@ -2,15 +2,35 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import check from '../../../src/checks/live/long-running-queries.js'
 import { runLiveCheck } from '../../support/live-context.js'
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js'
-import { pidOf, sleep, waitUntilActive } from './support/sessions.js'
+import { adminExec, pidOf, sleep, uniqueName, urlAs, waitUntilActive } from './support/sessions.js'
 
 describe('long-running-queries', () => {
   let db: TestDatabase
+  const monitor = uniqueName('pf_nomonitor')
   beforeAll(async () => {
     db = await createTestDatabase()
     await db.exec('CREATE TABLE orders (id int PRIMARY KEY); INSERT INTO orders VALUES (1); CREATE TABLE other (id int)')
+    await adminExec(`CREATE ROLE ${monitor} LOGIN PASSWORD 'pw'`)
   })
-  afterAll(async () => db.drop())
+  afterAll(async () => {
+    await db.drop()
+    await adminExec(`DROP ROLE IF EXISTS ${monitor}`)
+  })
+
+  it('warns when another role holds a lock on a touched table and a login without pg_monitor cannot see for how long', async () => {
+    const reporter = await db.connect()
+    const pid = await pidOf(reporter)
+    const running = reporter.query('SELECT pg_sleep(20) FROM orders').catch(() => undefined)
+    await waitUntilActive(db, pid)
+    const result = await runLiveCheck(check, urlAs(db.url, monitor, 'pw'), { pending: ['INSERT INTO orders VALUES (2);'] })
+    expect(result.status).toBe('warn')
+    expect(result.summary).toMatch(new RegExp(`1 session of other roles \\(pid ${pid}\\) holds locks on public\\.orders and the preflight login may not see how long`))
+    expect(result.mitigation).toMatch(/GRANT pg_monitor/)
+    // Untouched tables do not matter.
+    expect((await runLiveCheck(check, urlAs(db.url, monitor, 'pw'), { pending: ['INSERT INTO other VALUES (2);'] })).status).toBe('pass')
+    await db.exec('SELECT pg_cancel_backend($1)', [pid])
+    await running
+  })
 
   it('fails on a long query holding a conflicting lock, warns when the lock does not conflict, passes once it ends', async () => {
     const reporter = await db.connect()

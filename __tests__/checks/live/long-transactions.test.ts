@@ -2,15 +2,40 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import check from '../../../src/checks/live/long-transactions.js'
 import { runLiveCheck } from '../../support/live-context.js'
 import { createTestDatabase, type TestDatabase } from '../../support/pg.js'
-import { pidOf, sleep, waitUntilActive } from './support/sessions.js'
+import { adminExec, pidOf, sleep, uniqueName, urlAs, waitUntilActive } from './support/sessions.js'
 
 describe('long-transactions', () => {
   let db: TestDatabase
+  // A login without pg_monitor: PostgreSQL hides other roles' state, query and ages from it.
+  const monitor = uniqueName('pf_nomonitor')
   beforeAll(async () => {
     db = await createTestDatabase()
     await db.exec('CREATE TABLE orders (id int PRIMARY KEY)')
+    await adminExec(`CREATE ROLE ${monitor} LOGIN PASSWORD 'pw'`)
   })
-  afterAll(async () => db.drop())
+  afterAll(async () => {
+    await db.drop()
+    await adminExec(`DROP ROLE IF EXISTS ${monitor}`)
+  })
+
+  it('warns when a login without pg_monitor cannot see the age of another role\'s open transaction, and passes once there is none', async () => {
+    const hidden = await db.connect()
+    const pid = await pidOf(hidden)
+    await hidden.query('BEGIN')
+    await hidden.query('SELECT * FROM orders')
+    const url = urlAs(db.url, monitor, 'pw')
+
+    const result = await runLiveCheck(check, url)
+    expect(result.status).toBe('warn')
+    expect(result.summary).toMatch(new RegExp(`1 session of other roles \\(pid ${pid}\\) is inside a transaction whose age and state the preflight login may not see`))
+    expect(result.mitigation).toMatch(/GRANT pg_monitor/)
+    expect(result.evidence).toMatchObject({ transactionsOfUnknownAge: [expect.objectContaining({ pid, state: null })] })
+
+    await hidden.query('COMMIT')
+    const after = await runLiveCheck(check, url)
+    expect(after.status).toBe('pass')
+    expect(after.summary).toMatch(/hidden from the preflight login, but pg_locks shows none of them inside a transaction/)
+  })
 
   it('fails on a session idle in a transaction past the threshold, then passes once it commits', async () => {
     const idle = await db.connect()

@@ -9,6 +9,7 @@ describe('migration-role-privileges', () => {
   const owner = uniqueName('pf_owner')
   const migrator = uniqueName('pf_migrator')
   const monitor = uniqueName('pf_monitor')
+  const appMonitor = uniqueName('pf_appmon')
   const password = 'monitor-pw'
   beforeAll(async () => {
     db = await createTestDatabase()
@@ -16,10 +17,13 @@ describe('migration-role-privileges', () => {
     await db.exec(`CREATE TABLE orders (id int PRIMARY KEY, customer_id int); ALTER TABLE orders OWNER TO ${owner}`)
     await db.exec(`CREATE TABLE customers (id int PRIMARY KEY); ALTER TABLE customers OWNER TO ${owner}`)
     await db.exec(`CREATE SCHEMA app AUTHORIZATION ${owner}`)
+    // A login whose search_path puts app first: unqualified names resolve there, and CREATE puts objects there.
+    await adminExec(`CREATE ROLE ${appMonitor} LOGIN PASSWORD '${password}'; ALTER ROLE ${appMonitor} SET search_path = app, public`)
+    await db.exec(`GRANT USAGE ON SCHEMA app TO ${appMonitor}; CREATE TABLE app.invoices (id int); ALTER TABLE app.invoices OWNER TO ${owner}`)
   })
   afterAll(async () => {
     await db.drop()
-    await adminExec(`DROP ROLE IF EXISTS ${monitor}; DROP ROLE IF EXISTS ${migrator}; DROP ROLE IF EXISTS ${owner}`)
+    await adminExec(`DROP ROLE IF EXISTS ${monitor}; DROP ROLE IF EXISTS ${appMonitor}; DROP ROLE IF EXISTS ${migrator}; DROP ROLE IF EXISTS ${owner}`)
   })
 
   const pending = [
@@ -54,6 +58,18 @@ describe('migration-role-privileges', () => {
     )
     expect(result.findings[0]).toMatchObject({ tables: ['public.orders'], evidence: { role: migrator, table: 'public.orders', owner, member: false } })
     expect(result.findings[0]!.mitigation).toBe(`Run the migration as ${owner}, or GRANT ${owner} TO ${migrator}, or ALTER TABLE public.orders OWNER TO ${migrator}.`)
+  })
+
+  it('follows the search_path: an unqualified CREATE needs CREATE on its first schema, an unqualified ALTER names the table it finds', async () => {
+    const result = await runLiveCheck(check, urlAs(db.url, appMonitor, password), {
+      pending: ['CREATE TABLE audit_app (id int);\nALTER TABLE invoices ADD COLUMN total numeric;'],
+      target: { migrationRole: migrator },
+    })
+    expect(result.status).toBe('fail')
+    expect(result.findings.map((f) => f.message)).toEqual([
+      `CREATE TABLE at pending/001.sql:1:1: ${migrator} needs CREATE on schema app (owned by ${owner}) to create objects there.`,
+      `ALTER TABLE at pending/001.sql:2:1: ${migrator} must be owner of table app.invoices (owned by ${owner}); PostgreSQL will refuse the statement with SQLSTATE 42501.`,
+    ])
   })
 
   it('passes once the migration role is a member of the owner and has the grants', async () => {

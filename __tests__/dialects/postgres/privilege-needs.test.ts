@@ -54,7 +54,8 @@ describe('privilege needs', () => {
 
   it('needs nothing more for objects the pending set created earlier', async () => {
     expect(await needs('CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int;\nCREATE SCHEMA s;\nCREATE TABLE s.x (a int);\nCREATE INDEX ON s.x (a);')).toEqual([
-      '1: schema-create public',
+      // An unqualified CREATE goes to the first existing schema of the search_path, resolved on the target.
+      '1: schema-create $current_schema',
       '3: database-create',
     ])
   })

@@ -1,6 +1,6 @@
 import { defineLiveCheck, outcome, type LiveOutcome, type TouchedTable } from '../../engine/define.js'
 import { locksConflict } from '../../dialects/postgres/lock-conflicts.js'
-import { readActivity, sessionEvidence, sessionsByPid, visibilityNote, type ActivitySnapshot, type SessionInfo } from '../../dialects/postgres/catalog/activity.js'
+import { SEE_ALL_SESSIONS, readActivity, sessionEvidence, sessionsByPid, visibilityNote, type ActivitySnapshot, type SessionInfo } from '../../dialects/postgres/catalog/activity.js'
 
 /**
  * Autovacuum working on a touched table. It holds SHARE UPDATE EXCLUSIVE; an ordinary autovacuum
@@ -39,7 +39,17 @@ export function gradeAutovacuum(touched: readonly TouchedTable[], snapshot: Acti
   const blocking = workers.filter((w) => w.conflicts)
   if (blocking.length === 0) {
     const extra = workers.length > 0 ? ` Autovacuum works on ${names(workers)}, but the migration's locks there do not conflict with it.` : ''
-    return outcome.pass(`No autovacuum blocks the pending statements.${extra}${note ? ` ${note}` : ''}`, evidence)
+    return outcome.pass(`No autovacuum blocks the pending statements.${extra}`, evidence)
+  }
+  // A vacuum of a hidden session: pg_locks and pg_stat_progress_vacuum show it, but not whether it is an autovacuum to prevent wraparound.
+  const hidden = blocking.filter((w) => w.session.isHiddenVacuum)
+  if (hidden.length === blocking.length) {
+    return outcome.warn(
+      `A VACUUM runs on ${names(hidden)} (pid ${hidden.map((w) => w.session.pid).join(', ')}), but the preflight login may not see whether it is an autovacuum, which gives way to DDL after deadlock_timeout, ` +
+        'or a manual VACUUM or an autovacuum to prevent wraparound, for which the migration would wait until it finishes.',
+      `${SEE_ALL_SESSIONS} Until then, check pg_stat_activity for these pids as a superuser before migrating. See runbook/autovacuum-on-touched-tables.md.`,
+      evidence,
+    )
   }
   const wraparound = blocking.filter((w) => w.session.isWraparound)
   if (wraparound.length > 0) {
@@ -67,7 +77,7 @@ function findWorkers(touched: readonly TouchedTable[], snapshot: ActivitySnapsho
     const s = l.pid === null ? undefined : sessions.get(l.pid)
     const need = needed.get(l.table)
     const key = `${l.pid}\u0000${l.table}`
-    if (!s?.isAutovacuum || !l.granted || !need || seen.has(key)) continue
+    if (!(s?.isAutovacuum || s?.isHiddenVacuum) || !l.granted || !need || seen.has(key)) continue
     seen.add(key)
     const progress = snapshot.vacuums.find((v) => v.pid === s.pid && v.table === l.table)
     out.push({

@@ -17,7 +17,7 @@ export default defineLiveCheck({
     const chains = blockingChains(snapshot)
     const note = visibilityNote(snapshot)
     if (chains.length === 0) {
-      return outcome.pass(`No session in database ${ctx.server.database} is waiting for another session's lock.${note ? ` ${note}` : ''}`, { chains: 0, ...(note ? { note } : {}) })
+      return outcome.pass(`No session in database ${ctx.server.database} is waiting for another session's lock.`, { chains: 0, ...(note ? { note } : {}) })
     }
     const evidence = {
       chains: chains.map((c) => ({

@@ -65,7 +65,7 @@ export default defineLiveCheck({
       ...(note ? { note } : {}),
     }
     if (blockers.length === 0) {
-      return outcome.pass(`No session holds or awaits a lock that conflicts with the pending statements on ${existing.length} existing table${existing.length === 1 ? '' : 's'}.${note ? ` ${note}` : ''}`, evidence)
+      return outcome.pass(`No session holds or awaits a lock that conflicts with the pending statements on ${existing.length} existing table${existing.length === 1 ? '' : 's'}.`, evidence)
     }
     const pids = [...new Set(blockers.map((b) => b.session.pid))]
     const tables = [...new Set(blockers.map((b) => b.table))]
@@ -86,8 +86,8 @@ function findBlockers(touched: readonly { table: string; lock: LockMode }[], loc
     const need = needed.get(l.table)
     if (l.pid === null || !need || !locksConflict(l.mode, need)) continue
     const session = sessions.get(l.pid)
-    // Autovacuum gives way to DDL and has its own check; a parallel worker's leader holds the same lock.
-    if (!session || session.isAutovacuum || session.backendType === 'parallel worker') continue
+    // Autovacuum (and a vacuum whose kind is hidden) has its own check; a parallel worker's leader holds the same lock.
+    if (!session || session.isAutovacuum || session.isHiddenVacuum || session.backendType === 'parallel worker') continue
     const key = `${l.table}\u0000${l.pid}\u0000${l.granted}`
     const previous = byKey.get(key)
     byKey.set(key, { table: l.table, session, granted: l.granted, mode: previous ? strongerLock(previous.mode, l.mode) : l.mode })

@@ -97,18 +97,21 @@ function typeChangeKey(ref: StatementRef, column: string): string {
   return `${ref.file.migration.path}:${ref.stmt.index}:${column}`
 }
 
-/** Per existing table: its size once (a rewrite or index build needs about that much), plus as much WAL. */
+/**
+ * Per existing table: its size once (a rewrite or index build needs about that much), plus as much
+ * WAL. Grouped by the table found on the target, so "users" and "app.users" that a search_path
+ * makes the same table count once.
+ */
 function spaceNeeds(rebuilds: readonly Rebuild[], sizes: ReadonlyMap<string, TableSize>): SpaceNeed[] {
-  const byTable = new Map<string, Rebuild[]>()
+  const byTable = new Map<string, { size: TableSize; statements: Rebuild[] }>()
   for (const r of rebuilds) {
-    const key = normaliseTable(r.table)
-    if (!sizes.has(key)) continue // created by the pending set: empty
-    byTable.set(key, [...(byTable.get(key) ?? []), r])
+    const size = sizes.get(normaliseTable(r.table))
+    if (!size) continue // created by the pending set: empty
+    const entry = byTable.get(size.resolved) ?? { size, statements: [] }
+    entry.statements.push(r)
+    byTable.set(size.resolved, entry)
   }
-  return [...byTable].map(([table, statements]) => {
-    const size = sizes.get(table)!
-    return { table, totalBytes: size.totalBytes, requiredBytes: size.totalBytes * 2, statements }
-  })
+  return [...byTable].map(([table, { size, statements }]) => ({ table, totalBytes: size.totalBytes, requiredBytes: size.totalBytes * 2, statements }))
 }
 
 /** A finding at each rebuilding statement, with the table's size. */

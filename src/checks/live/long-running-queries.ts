@@ -1,7 +1,7 @@
 import { defineLiveCheck, outcome, type FindingInput, type ReportTarget } from '../../engine/define.js'
 import { locksConflict } from '../../dialects/postgres/lock-conflicts.js'
 import { strongerLock } from '../../dialects/postgres/locks.js'
-import { describeSession, formatSeconds, readActivity, sessionEvidence, sessionsByPid, visibilityNote, type SessionInfo } from '../../dialects/postgres/catalog/activity.js'
+import { SEE_ALL_SESSIONS, describePids, describeSession, formatSeconds, hiddenSessions, readActivity, sessionEvidence, sessionsByPid, visibilityNote, type SessionInfo } from '../../dialects/postgres/catalog/activity.js'
 import type { LockMode } from '../../engine/model.js'
 import { describeStatement, firstConflictingStatement, touchedByName } from './support/pending-locks.js'
 
@@ -33,8 +33,21 @@ export default defineLiveCheck({
       held.set(key, { session: s, table: l.table, mode: previous ? strongerLock(previous.mode, l.mode) : l.mode })
     }
     const note = visibilityNote(snapshot)
+    // Hidden sessions holding locks on touched tables: pg_locks shows the lock, not how long their query has run.
+    const hidden = new Set(hiddenSessions(snapshot).map((s) => s.pid))
+    const unknownAge = [...new Map(snapshot.locks.filter((l) => l.granted && l.pid !== null && hidden.has(l.pid)).map((l) => [l.pid, sessions.get(l.pid!)!])).values()]
+    if (held.size === 0 && unknownAge.length > 0) {
+      const n = unknownAge.length
+      const tables = [...new Set(snapshot.locks.filter((l) => l.pid !== null && hidden.has(l.pid) && l.granted).map((l) => l.table))].sort()
+      return outcome.warn(
+        `No visible query on the touched tables has run longer than ${formatSeconds(limit)}, but ${n} session${n === 1 ? '' : 's'} of other roles (${describePids(unknownAge)}) hold${n === 1 ? 's' : ''} locks on ${tables.join(', ')} ` +
+          'and the preflight login may not see how long their queries have run (blocking-locks reports those whose locks conflict).',
+        `${SEE_ALL_SESSIONS} Until then, check pg_stat_activity for these pids as a superuser before migrating.`,
+        { longQuerySeconds: limit, queriesOfUnknownAge: unknownAge.map(sessionEvidence), tables, ...(note ? { note } : {}) },
+      )
+    }
     if (held.size === 0) {
-      return outcome.pass(`No query on the ${ctx.touched.length} touched table${ctx.touched.length === 1 ? '' : 's'} has run longer than ${formatSeconds(limit)}.${note ? ` ${note}` : ''}`, {
+      return outcome.pass(`No query on the ${ctx.touched.length} touched table${ctx.touched.length === 1 ? '' : 's'} has run longer than ${formatSeconds(limit)}.${note ? ' Sessions of other roles are hidden from the preflight login, but none holds a lock on those tables.' : ''}`, {
         longQuerySeconds: limit,
         ...(note ? { note } : {}),
       })

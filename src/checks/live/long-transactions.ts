@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
 import { defineLiveCheck, type LiveContext, type LiveOutcome } from '../../engine/define.js'
-import { describeSession, formatSeconds, readActivity, sessionEvidence, visibilityNote, type SessionInfo } from '../../dialects/postgres/catalog/activity.js'
+import { SEE_ALL_SESSIONS, describePids, describeSession, formatSeconds, hiddenSessions, readActivity, sessionEvidence, visibilityNote, type SessionInfo } from '../../dialects/postgres/catalog/activity.js'
 
 /**
  * Transactions open for a long time in the target database, and sessions idle in a transaction.
@@ -30,17 +30,31 @@ export default defineLiveCheck({
     }
     const note = visibilityNote(snapshot)
     const concurrent = usesConcurrentBuild(ctx)
+    // Hidden sessions inside a transaction: pg_locks shows that they are, not for how long.
+    const unknownAge = hiddenSessions(snapshot).filter((s) => s.isInTransaction)
     const evidence = {
       thresholds: { longTransactionSeconds, idleInTransactionSeconds },
       idleInTransaction: idle.map(sessionEvidence),
       longTransactions: long.map(sessionEvidence),
       ...(concurrent ? { concurrentStatement: concurrent } : {}),
+      ...(unknownAge.length > 0 ? { transactionsOfUnknownAge: unknownAge.map(sessionEvidence) } : {}),
       ...(note ? { note } : {}),
+    }
+    if (idle.length === 0 && long.length === 0 && unknownAge.length > 0) {
+      const n = unknownAge.length
+      return {
+        status: 'warn',
+        summary:
+          `No visible transaction is open longer than ${formatSeconds(longTransactionSeconds)}, but ${n} session${n === 1 ? '' : 's'} of other roles (${describePids(unknownAge)}) ${n === 1 ? 'is' : 'are'} inside a transaction ` +
+          `whose age and state the preflight login may not see: ${n === 1 ? 'it' : 'any of them'} could be idle in a transaction for hours.`,
+        mitigation: `${SEE_ALL_SESSIONS} Until then, check pg_stat_activity for these pids as a superuser before migrating.`,
+        evidence,
+      }
     }
     if (idle.length === 0 && long.length === 0) {
       return {
         status: 'pass',
-        summary: `No transaction open longer than ${formatSeconds(longTransactionSeconds)} and none idle in a transaction longer than ${formatSeconds(idleInTransactionSeconds)}.${note ? ` ${note}` : ''}`,
+        summary: `No transaction open longer than ${formatSeconds(longTransactionSeconds)} and none idle in a transaction longer than ${formatSeconds(idleInTransactionSeconds)}.${note ? ' Sessions of other roles are hidden from the preflight login, but pg_locks shows none of them inside a transaction.' : ''}`,
         evidence,
       }
     }

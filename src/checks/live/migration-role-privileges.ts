@@ -70,9 +70,10 @@ function checkNeed(need: Need, ref: StatementRef, role: RoleInfo, rights: RoleRi
     case 'owner': {
       const t = rights.tables.get(need.table)
       if (!t?.exists || t.actsAsOwner) return undefined
+      const name = t.resolved ?? need.table
       if (need.orSchemaOwner && t.actsAsSchemaOwner) return undefined
       if (need.orMaintain && t.privileges.MAINTAIN) return undefined
-      const object = `${relkindWord(t.relkind)} ${need.table}`
+      const object = `${relkindWord(t.relkind)} ${name}`
       if (t.isOwnerMember) {
         // From PostgreSQL 16 inheritance is a property of each membership grant, before it was the role's.
         const inherit = major >= 16 ? `GRANT ${t.owner} TO ${role.name} WITH INHERIT TRUE` : `ALTER ROLE ${role.name} INHERIT`
@@ -85,7 +86,7 @@ function checkNeed(need: Need, ref: StatementRef, role: RoleInfo, rights: RoleRi
       }
       return {
         message: `${what}: ${role.name} must be owner of ${object} (owned by ${t.owner}); PostgreSQL will refuse the statement with SQLSTATE 42501.`,
-        mitigation: `Run the migration as ${t.owner}, or GRANT ${t.owner} TO ${role.name}, or ALTER ${relkindWord(t.relkind).toUpperCase()} ${need.table} OWNER TO ${role.name}${need.orMaintain && major >= 17 ? `, or GRANT MAINTAIN ON ${need.table} TO ${role.name}` : ''}.`,
+        mitigation: `Run the migration as ${t.owner}, or GRANT ${t.owner} TO ${role.name}, or ALTER ${relkindWord(t.relkind).toUpperCase()} ${name} OWNER TO ${role.name}${need.orMaintain && major >= 17 ? `, or GRANT MAINTAIN ON ${name} TO ${role.name}` : ''}.`,
         evidence: { role: role.name, table: need.table, owner: t.owner, member: false },
         tables: [need.table],
       }
@@ -93,10 +94,11 @@ function checkNeed(need: Need, ref: StatementRef, role: RoleInfo, rights: RoleRi
     case 'table-privilege': {
       const t = rights.tables.get(need.table)
       if (!t?.exists || need.anyOf.some((p) => t.privileges[p])) return undefined
+      const name = t.resolved ?? need.table
       const available = need.anyOf.filter((p) => p !== 'MAINTAIN' || major >= 17)
       return {
-        message: `${what}: ${role.name} needs ${available.join(' or ')} on ${relkindWord(t.relkind)} ${need.table} and has none of ${available.length === 1 ? 'it' : 'them'}.`,
-        mitigation: `GRANT ${available[0]} ON ${need.table} TO ${role.name} (as ${t.owner}), or run the migration as ${t.owner}.`,
+        message: `${what}: ${role.name} needs ${available.join(' or ')} on ${relkindWord(t.relkind)} ${name} and has none of ${available.length === 1 ? 'it' : 'them'}.`,
+        mitigation: `GRANT ${available[0]} ON ${name} TO ${role.name} (as ${t.owner}), or run the migration as ${t.owner}.`,
         evidence: { role: role.name, table: need.table, needed: available, owner: t.owner },
         tables: [need.table],
       }
@@ -104,10 +106,11 @@ function checkNeed(need: Need, ref: StatementRef, role: RoleInfo, rights: RoleRi
     case 'schema-create': {
       const s = rights.schemas.get(need.schema)
       if (!s?.exists || s.canCreate) return undefined
+      const schema = s.resolved ?? need.schema
       return {
-        message: `${what}: ${role.name} needs CREATE on schema ${need.schema} (owned by ${s.owner}) to create objects there.`,
-        mitigation: `GRANT CREATE ON SCHEMA ${need.schema} TO ${role.name} (as ${s.owner}), or create the object in a schema ${role.name} may use.`,
-        evidence: { role: role.name, schema: need.schema, owner: s.owner },
+        message: `${what}: ${role.name} needs CREATE on schema ${schema} (owned by ${s.owner}) to create objects there.`,
+        mitigation: `GRANT CREATE ON SCHEMA ${schema} TO ${role.name} (as ${s.owner}), or create the object in a schema ${role.name} may use.`,
+        evidence: { role: role.name, schema, owner: s.owner },
       }
     }
     case 'database-create':

@@ -59,15 +59,22 @@ function rel(rangeVar: Record<string, any> | undefined): string | undefined {
   return name ? normaliseTable(name) : undefined
 }
 
-/** Schema a CREATE puts its object in: the qualified one, else public (the default search_path). */
+/**
+ * Stands for the schema an unqualified CREATE puts its object in: the first existing schema of
+ * the search_path (current_schema()), which a role's search_path may make another than public.
+ * catalog/privileges.ts resolves it on the target.
+ */
+export const CREATION_SCHEMA = '$current_schema'
+
+/** Schema a CREATE puts its object in: the qualified one, else the search_path's (CREATION_SCHEMA). */
 function creationSchema(rangeVar: Record<string, any> | undefined): string {
-  return typeof rangeVar?.schemaname === 'string' ? rangeVar.schemaname : 'public'
+  return typeof rangeVar?.schemaname === 'string' ? rangeVar.schemaname : CREATION_SCHEMA
 }
 
-/** Schema of a qualified name list ([schema, name] String nodes), else public. */
+/** Schema of a qualified name list ([schema, name] String nodes), else the search_path's. */
 function listSchema(names: readonly any[] | undefined): string {
   const parts = (names ?? []).map((n) => n?.String?.sval).filter((s): s is string => typeof s === 'string')
-  return parts.length >= 2 ? parts[parts.length - 2]! : 'public'
+  return parts.length >= 2 ? parts[parts.length - 2]! : CREATION_SCHEMA
 }
 
 /** Tables (and views, sequences) a statement creates. */

@@ -11,7 +11,7 @@ import type { LiveContext } from '../../../engine/define.js'
 import type { LockMode } from '../../../engine/model.js'
 import { lockModeFromPgLocks } from '../lock-conflicts.js'
 import { maskQuery } from '../mask-query.js'
-import { tableArrayParams, touchedRelationSql } from './touched.js'
+import { tableArrayParams, touchedRelationSql, unqualifiedNames } from './touched.js'
 
 /** A backend of the target database other than the preflight session. */
 export interface SessionInfo {
@@ -39,6 +39,13 @@ export interface SessionInfo {
   readonly isWraparound: boolean
   /** False when the login lacks pg_read_all_stats and PostgreSQL hid this session's details. */
   readonly isVisible: boolean
+  /**
+   * Inside a transaction right now. For a hidden session this still comes from pg_locks, which
+   * every login may read: a backend holds its own virtualxid lock for as long as a transaction is open.
+   */
+  readonly isInTransaction: boolean
+  /** A hidden session that reports vacuum progress: an autovacuum or a manual VACUUM, which kind the login may not see. */
+  readonly isHiddenVacuum: boolean
 }
 
 /** A table lock on a touched table, held (granted) or awaited. */
@@ -88,9 +95,14 @@ export interface ActivitySnapshot {
   readonly seesAllSessions: boolean
 }
 
+// pg_locks and the pid column of pg_stat_progress_vacuum are visible to every login, so waiting,
+// open transactions and vacuums of hidden sessions are still known (lk, vac).
 const SNAPSHOT_SQL = `
 WITH touched AS (${touchedRelationSql(1)}),
-db AS (SELECT oid FROM pg_database WHERE datname = current_database())
+db AS (SELECT oid FROM pg_database WHERE datname = current_database()),
+lk AS (SELECT l.pid, bool_or(NOT l.granted) AS waiting, bool_or(l.locktype = 'virtualxid' AND l.granted) AS in_xact
+         FROM pg_locks l WHERE l.pid IS NOT NULL GROUP BY l.pid),
+vac AS (SELECT DISTINCT v.pid FROM pg_stat_progress_vacuum v WHERE v.datid = (SELECT oid FROM db))
 SELECT
   pg_backend_pid() AS own_pid,
   (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role('pg_read_all_stats', 'USAGE') AS sees_all,
@@ -102,12 +114,14 @@ SELECT
       'querySeconds', extract(epoch FROM now() - a.query_start)::float8,
       'stateSeconds', extract(epoch FROM now() - a.state_change)::float8,
       'query', left(a.query, 4096),
-      'blockedBy', CASE WHEN a.wait_event_type = 'Lock' THEN pg_blocking_pids(a.pid) END,
+      'blockedBy', CASE WHEN a.wait_event_type = 'Lock' OR lk.waiting THEN pg_blocking_pids(a.pid) END,
       'isAutovacuum', a.backend_type = 'autovacuum worker',
       'isWraparound', a.backend_type = 'autovacuum worker' AND a.query LIKE '%(to prevent wraparound)%',
-      'isVisible', a.backend_type IS NOT NULL AND (a.state IS NOT NULL OR a.backend_type <> 'client backend')
+      'isVisible', a.backend_type IS NOT NULL AND (a.state IS NOT NULL OR a.backend_type <> 'client backend'),
+      'isInTransaction', CASE WHEN a.backend_type IS NOT NULL THEN a.xact_start IS NOT NULL ELSE coalesce(lk.in_xact, false) END,
+      'isHiddenVacuum', a.backend_type IS NULL AND vac.pid IS NOT NULL
     ) ORDER BY a.pid), '[]')
-    FROM pg_stat_activity a
+    FROM pg_stat_activity a LEFT JOIN lk ON lk.pid = a.pid LEFT JOIN vac ON vac.pid = a.pid
     WHERE a.datid = (SELECT oid FROM db) AND a.pid <> pg_backend_pid()) AS sessions,
   (SELECT coalesce(json_agg(json_build_object(
       'table', t.name, 'pid', l.pid, 'mode', l.mode, 'granted', l.granted, 'vxid', l.virtualtransaction
@@ -149,6 +163,8 @@ interface SnapshotRow extends Record<string, unknown> {
     isAutovacuum: boolean | null
     isWraparound: boolean | null
     isVisible: boolean | null
+    isInTransaction: boolean | null
+    isHiddenVacuum: boolean | null
   }[]
   locks: { table: string; pid: number | null; mode: string; granted: boolean; vxid: string | null }[]
   prepared: (Omit<PreparedXact, 'virtualTransaction'> & { vxid: string | null })[]
@@ -158,7 +174,8 @@ interface SnapshotRow extends Record<string, unknown> {
 /** The activity snapshot for the context's touched tables, read once per run and shared. */
 export function readActivity(ctx: LiveContext): Promise<ActivitySnapshot> {
   return ctx.memo('postgres:activity', async () => {
-    const rows = await ctx.db.query<SnapshotRow>(SNAPSHOT_SQL, tableArrayParams(ctx.touched.map((t) => t.table)))
+    const names = ctx.touched.map((t) => t.table)
+    const rows = await ctx.db.query<SnapshotRow>(SNAPSHOT_SQL, tableArrayParams(names, unqualifiedNames(ctx.pending, Math.floor(ctx.server.major))))
     return toSnapshot(rows[0]!)
   })
 }
@@ -191,6 +208,8 @@ function toSnapshot(row: SnapshotRow): ActivitySnapshot {
       isAutovacuum: s.isAutovacuum === true,
       isWraparound: s.isWraparound === true,
       isVisible: s.isVisible !== false,
+      isInTransaction: s.isInTransaction === true,
+      isHiddenVacuum: s.isHiddenVacuum === true,
     })),
     locks,
     prepared: row.prepared.map(({ vxid, ...p }) => ({ ...p, virtualTransaction: vxid, ageSeconds: roundSeconds(p.ageSeconds) ?? 0 })),
@@ -243,6 +262,21 @@ export function formatSeconds(seconds: number): string {
 export function sessionsByPid(snapshot: ActivitySnapshot): ReadonlyMap<number, SessionInfo> {
   return new Map(snapshot.sessions.map((s) => [s.pid, s]))
 }
+
+/** Sessions whose details PostgreSQL hid from the login, other than vacuums and parallel workers (their leader is listed too). */
+export function hiddenSessions(snapshot: ActivitySnapshot): SessionInfo[] {
+  return snapshot.sessions.filter((s) => !s.isVisible && !s.isHiddenVacuum && !s.isAutovacuum && s.backendType !== 'parallel worker')
+}
+
+/** "pid 12, 13 and 14" for a list of sessions, at most `max` pids. */
+export function describePids(sessions: readonly SessionInfo[], max = 10): string {
+  const pids = sessions.map((s) => s.pid)
+  const shown = pids.slice(0, max).join(', ')
+  return `pid ${shown}${pids.length > max ? ` and ${pids.length - max} more` : ''}`
+}
+
+/** What to grant so the login sees every session. */
+export const SEE_ALL_SESSIONS = 'GRANT pg_monitor TO the preflight login (or pg_read_all_stats) so that it sees every session\'s state, query and ages.'
 
 /** A short hint when the login could not see other users' sessions in full. */
 export function visibilityNote(snapshot: ActivitySnapshot): string | undefined {

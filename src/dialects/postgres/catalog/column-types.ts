@@ -4,7 +4,7 @@
  */
 import type { LiveContext } from '../../../engine/define.js'
 import { normaliseTable } from '../../../engine/pending.js'
-import { tableArrayParams, touchedRelationSql } from './touched.js'
+import { tableArrayParams, touchedRelationSql, unqualifiedNames } from './touched.js'
 
 /** Reads "schema.table.column" -> type for every column of every touched table, once per run. */
 export function readColumnTypes(ctx: LiveContext): Promise<ReadonlyMap<string, string>> {
@@ -17,7 +17,7 @@ export function readColumnTypes(ctx: LiveContext): Promise<ReadonlyMap<string, s
        SELECT t.name, a.attname::text AS column, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type
          FROM touched t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid
         WHERE a.attnum > 0 AND NOT a.attisdropped`,
-      tableArrayParams(names),
+      tableArrayParams(names, unqualifiedNames(ctx.pending, Math.floor(ctx.server.major))),
     )
     for (const row of rows) out.set(`${row.name}.${row.column}`, row.type)
     return out

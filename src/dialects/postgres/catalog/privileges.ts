@@ -6,8 +6,8 @@
  * for any number of tables and schemas.
  */
 import type { LiveContext } from '../../../engine/define.js'
-import type { TablePrivilege } from '../privilege-needs.js'
-import { tableArrayParams, touchedRelationSql } from './touched.js'
+import { CREATION_SCHEMA, type TablePrivilege } from '../privilege-needs.js'
+import { tableArrayParams, touchedRelationSql, unqualifiedNames } from './touched.js'
 
 export interface RoleInfo {
   readonly name: string
@@ -18,6 +18,8 @@ export interface RoleInfo {
 
 export interface TableRights {
   readonly name: string
+  /** "schema.table" as found on the target, which a search_path may make differ from `name`. */
+  readonly resolved: string | null
   readonly exists: boolean
   /** pg_class.relkind: r table, p partitioned table, v view, m materialized view, S sequence, i/I index, f foreign table. */
   readonly relkind: string | null
@@ -33,6 +35,8 @@ export interface TableRights {
 
 export interface SchemaRights {
   readonly name: string
+  /** The schema's name on the target: CREATION_SCHEMA resolves to current_schema(). */
+  readonly resolved: string | null
   readonly exists: boolean
   readonly owner: string | null
   readonly canCreate: boolean
@@ -56,7 +60,7 @@ SELECT
   (SELECT json_build_object('name', r.rolname, 'isSuperuser', r.rolsuper, 'inherits', r.rolinherit,
       'canCreateInDatabase', has_database_privilege(r.oid, current_database(), 'CREATE')) FROM r) AS role,
   (SELECT coalesce(json_agg(json_build_object(
-      'name', t.name, 'exists', c.oid IS NOT NULL, 'relkind', c.relkind, 'owner', o.rolname, 'schemaOwner', so.rolname,
+      'name', t.name, 'resolved', n.nspname || '.' || c.relname, 'exists', c.oid IS NOT NULL, 'relkind', c.relkind, 'owner', o.rolname, 'schemaOwner', so.rolname,
       'actsAsOwner', coalesce(pg_has_role(r.oid, c.relowner, 'USAGE'), false),
       'isOwnerMember', coalesce(pg_has_role(r.oid, c.relowner, 'MEMBER'), false),
       'actsAsSchemaOwner', coalesce(pg_has_role(r.oid, n.nspowner, 'USAGE'), false),
@@ -67,10 +71,10 @@ SELECT
      LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
      LEFT JOIN pg_roles so ON so.oid = n.nspowner) AS tables,
   (SELECT coalesce(json_agg(json_build_object(
-      'name', x.name, 'exists', n.oid IS NOT NULL, 'owner', so.rolname,
+      'name', x.name, 'resolved', n.nspname, 'exists', n.oid IS NOT NULL, 'owner', so.rolname,
       'canCreate', coalesce(has_schema_privilege(r.oid, n.oid, 'CREATE'), false))), '[]')
-     FROM unnest($5::text[]) AS x(name) CROSS JOIN r
-     LEFT JOIN pg_namespace n ON n.nspname = x.name
+     FROM unnest($6::text[]) AS x(name) CROSS JOIN r
+     LEFT JOIN pg_namespace n ON n.nspname = CASE WHEN x.name = '${CREATION_SCHEMA}' THEN current_schema() ELSE x.name END
      LEFT JOIN pg_roles so ON so.oid = n.nspowner) AS schemas`
 }
 
@@ -83,7 +87,7 @@ interface RightsRow extends Record<string, unknown> {
 /** Reads the rights of `role` on the tables and schemas, once per run and role. */
 export function readRoleRights(ctx: LiveContext, role: string, tables: readonly string[], schemas: readonly string[]): Promise<RoleRights> {
   return ctx.memo(`postgres:rights:${role}`, async () => {
-    const rows = await ctx.db.query<RightsRow>(rightsSql(Math.floor(ctx.server.major)), [role, ...tableArrayParams(tables), [...new Set(schemas)]])
+    const rows = await ctx.db.query<RightsRow>(rightsSql(Math.floor(ctx.server.major)), [role, ...tableArrayParams(tables, unqualifiedNames(ctx.pending, Math.floor(ctx.server.major))), [...new Set(schemas)]])
     const row = rows[0]!
     return {
       role: row.role ?? undefined,
