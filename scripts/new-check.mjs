@@ -53,6 +53,17 @@ export function insertIntoRegistry(source, id) {
   return out.replace(list, () => body)
 }
 
+/** Inserts `'<id>',` into the sorted id list of src/checks/live/ids.ts (what lint knows without loading the checks). */
+export function insertIntoIdList(source, id) {
+  const list = /(export const \w+ = \[)([\s\S]*?)(\] as const)/
+  const match = list.exec(source)
+  if (!match) throw new Error('cannot find the exported id list')
+  const ids = [...match[2].matchAll(/'([a-z0-9-]+)'/g)].map((m) => m[1])
+  if (ids.includes(id)) throw new Error(`the id list already has ${id}`)
+  const sorted = [...ids, id].sort((x, y) => x.localeCompare(y))
+  return source.replace(list, () => `${match[1]}\n${sorted.map((i) => `  '${i}',\n`).join('')}${match[3]}`)
+}
+
 /** The module source for a new rule or check. */
 function moduleSource(id, kind) {
   if (kind === 'static') {
@@ -199,12 +210,26 @@ export function scaffold(root, id, kind) {
   } catch (error) {
     fail(`${registryPath}: ${error.message}`)
   }
+  // Live check ids are also listed apart, so lint can validate ids without loading the checks.
+  const idsPath = 'src/checks/live/ids.ts'
+  let ids
+  if (kind === 'live' && existsSync(join(root, idsPath))) {
+    try {
+      ids = insertIntoIdList(readFileSync(join(root, idsPath), 'utf8'), id)
+    } catch (error) {
+      fail(`${idsPath}: ${error.message}`)
+    }
+  }
   create(root, `src/checks/${kind}/${id}.ts`, moduleSource(id, kind))
   create(root, `__tests__/checks/${kind}/${id}.test.ts`, testSource(id, kind))
   if (existsSync(join(root, `runbook/${id}.md`))) console.log(`kept runbook/${id}.md (it exists)`)
   else create(root, `runbook/${id}.md`, pageSource(id))
   writeFileSync(join(root, registryPath), registry)
   console.log(`registered in ${registryPath}`)
+  if (ids !== undefined) {
+    writeFileSync(join(root, idsPath), ids)
+    console.log(`listed in ${idsPath}`)
+  }
   console.log(`
 Next:
   1. write the ${kind === 'static' ? 'rule' : 'check'} and its cases (every TODO), and runbook/${id}.md;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { LAYOUTS } from '../../src/config/schema.js'
 import { ConfigError } from '../../src/engine/errors.js'
+import { writeFileSync } from 'node:fs'
+import { createTextReader } from '../../src/sources/files.js'
 import { DETECTION_ORDER, detectLayout, getLayout, LAYOUT_REGISTRY } from '../../src/sources/layouts/index.js'
 import { listMigrations } from '../../src/sources/list-migrations.js'
 import { makeProject, type TempProject } from './helpers.js'
@@ -73,5 +75,32 @@ describe('listMigrations', () => {
     expect(error).toBeInstanceOf(ConfigError)
     expect((error as ConfigError).message).toContain('empty')
     expect((error as ConfigError).fix).toContain('migrations.layout')
+  })
+})
+
+describe('reading files once per listing', () => {
+  it('hands the files detection read to the listing', async () => {
+    const cached = createTextReader()
+    const asked: string[] = []
+    const read = (p: string): Promise<string> => {
+      asked.push(p)
+      return cached(p)
+    }
+    // Not dbmate's: detection reads every file looking for "-- migrate:up", then plain lists them.
+    const found = await detectLayout(project.at('migrations'), read)
+    expect(found?.layout.name).toBe('plain')
+    const files = await found!.layout.list(project.at('migrations'), project.root, { transaction: 'auto', read })
+    expect(files.map((f) => f.raw)).toEqual(['CREATE TABLE t (id int);\n', 'ALTER TABLE t ADD COLUMN c int;\n'])
+    expect([...new Set(asked)].sort()).toEqual([project.at('migrations/001_init.sql'), project.at('migrations/002_more.sql')])
+  })
+
+  it('reads a file from disk once and keeps its text for the listing', async () => {
+    const read = createTextReader()
+    const path = project.at('a-file.sql')
+    expect(await read(path)).toBe('SELECT 1;\n')
+    writeFileSync(path, 'SELECT 2;\n')
+    expect(await read(path)).toBe('SELECT 1;\n')
+    expect(await createTextReader()(path)).toBe('SELECT 2;\n')
+    writeFileSync(path, 'SELECT 1;\n')
   })
 })

@@ -4,13 +4,14 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { LineCounter, parseDocument, isNode } from 'yaml'
 import type { z } from 'zod'
 import { ConfigError } from '../engine/errors.js'
+import { findConfigFile } from './find.js'
 import { configSchema, type PreflightConfig } from './schema.js'
 
-export const CONFIG_FILE_NAMES = ['migrations.config.yaml', 'migrations.config.yml', 'migrations.config.json'] as const
+export { CONFIG_FILE_NAMES, findConfigFile } from './find.js'
 
 /** Something in the config that is legal but unwise, such as a literal password. */
 export interface ConfigWarning {
@@ -31,20 +32,6 @@ export interface LoadedConfig {
   readonly warnings: readonly ConfigWarning[]
   /** Key paths whose `${env:NAME}` variable was not set, e.g. "targets.prod.url" -> "PROD_DATABASE_URL". */
   readonly missingEnv: ReadonlyMap<string, string>
-}
-
-/** Looks for a config file from `startDir` upwards; undefined when there is none. */
-export function findConfigFile(startDir: string): string | undefined {
-  let dir = resolve(startDir)
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name)
-      if (existsSync(candidate)) return candidate
-    }
-    const parent = dirname(dir)
-    if (parent === dir) return undefined
-    dir = parent
-  }
 }
 
 /** Loads the config named by `--config`, or found from `cwd` upwards, or the defaults. */

@@ -3,24 +3,9 @@
  * cross-field rules live in superRefine with a human message.
  */
 import { z } from 'zod'
+import { DAYS, DIALECTS, LAYOUTS, TLS_MODES } from './constants.js'
 
-export const DIALECTS = ['postgres', 'mysql'] as const
-export type Dialect = (typeof DIALECTS)[number]
-
-export const LAYOUTS = [
-  'plain',
-  'flyway',
-  'golang-migrate',
-  'dbmate',
-  'prisma',
-  'drizzle',
-  'diesel',
-  'supabase',
-] as const
-export type LayoutName = (typeof LAYOUTS)[number]
-
-export const TLS_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const
-export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export { DAYS, DIALECTS, LAYOUTS, TLS_MODES, type Dialect, type LayoutName } from './constants.js'
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM, e.g. "02:30"')
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')

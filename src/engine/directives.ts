@@ -39,6 +39,8 @@ export function parseDirectives(parsed: ParsedSql): Directive[] {
 /** Finds directives in one comment (a block comment may hold several lines). */
 function directivesIn(comment: Comment, statementIndex: number | undefined): Directive[] {
   const out: Directive[] = []
+  // Every directive line holds "preflight:"; most comments do not, and need no splitting.
+  if (!comment.text.includes('preflight:')) return out
   const lines = comment.text.replace(/\*\/$/, '').split('\n')
   for (const [offset, text] of lines.entries()) {
     // MySQL files may also write directives in # comments.

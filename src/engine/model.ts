@@ -104,10 +104,19 @@ export const STATUS_RANK: Readonly<Record<Status, number>> = { error: 0, fail: 1
 
 /** Deterministic finding order: file, line, col, id (squawk sorts by range start). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    (a.col ?? 0) - (b.col ?? 0) ||
-    a.id.localeCompare(b.id)
-  )
+  return compareText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || compareText(a.id, b.id)
+}
+
+/** localeCompare, without calling it for the same string (most findings of a rule share a file): 0 either way, and cheaper. */
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : a.localeCompare(b)
+}
+
+/**
+ * Order of rule and check ids. Ids are kebab-case ASCII (lowercase letters, digits, "-"), for
+ * which code-unit order is the order localeCompare gives; comparing code units spares a run
+ * that sorts nothing else ICU's collator, which takes milliseconds to load.
+ */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -11,6 +11,8 @@ const MASK = '***'
 /** A set of secret strings and a function that removes them from text. */
 export class Redactor {
   readonly #secrets = new Set<string>()
+  /** The secrets longest first, as redact() applies them; rebuilt after add(). */
+  #ordered: readonly string[] = []
 
   /** Registers a secret; short strings are ignored so that "a" does not mask every "a". */
   add(secret: string | undefined | null): void {
@@ -18,6 +20,7 @@ export class Redactor {
     this.#secrets.add(secret)
     const encoded = encodeURIComponent(secret)
     if (encoded !== secret) this.#secrets.add(encoded)
+    this.#ordered = [...this.#secrets].sort((a, b) => b.length - a.length)
   }
 
   /** Registers a connection URL and the password inside it. */
@@ -37,10 +40,8 @@ export class Redactor {
   redact(text: string): string {
     let out = text
     // Longest first, so a URL is masked whole before its password is.
-    if (this.#secrets.size > 0) {
-      for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
-        if (out.includes(secret)) out = out.split(secret).join(MASK)
-      }
+    for (const secret of this.#ordered) {
+      if (out.includes(secret)) out = out.split(secret).join(MASK)
     }
     // Both patterns need an "@" or an "=": most report strings (paths, kinds, tables) have neither.
     if (!out.includes('@') && !out.includes('=')) return out
@@ -53,7 +54,8 @@ export class Redactor {
     if (Array.isArray(value)) {
       // Copy only what changes: a large report (4,000 files) is mostly left as it is.
       let out: unknown[] | undefined
-      for (const [i, v] of value.entries()) {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i]
         const r = this.redactDeep(v)
         if (r !== v) (out ??= [...value])[i] = r
       }
@@ -63,7 +65,9 @@ export class Redactor {
       const proto = Object.getPrototypeOf(value) as unknown
       // Other objects (Date, Map...) become plain objects of their own entries, as they always did.
       let out: Record<string, unknown> | undefined = proto === Object.prototype || proto === null ? undefined : {}
-      for (const [k, v] of Object.entries(value)) {
+      // Object.keys, not Object.entries: a report holds some 100,000 objects, and the pairs were garbage.
+      for (const k of Object.keys(value)) {
+        const v = (value as Record<string, unknown>)[k]
         const r = this.redactDeep(v)
         if (out) out[k] = r
         else if (r !== v) {

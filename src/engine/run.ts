@@ -7,12 +7,10 @@ import { hostname, userInfo } from 'node:os'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { LoadedConfig } from '../config/load.js'
 import type { Dialect, TargetConfig } from '../config/schema.js'
-import { liveChecks } from '../checks/live/index.js'
+import { LIVE_CHECK_IDS } from '../checks/live/ids.js'
 import { staticRules } from '../checks/static/index.js'
 import { ConnectError } from '../dialects/connect-error.js'
-import { mysqlTouchedTables } from '../dialects/mysql/touched.js'
 import { openSession, type TargetSession } from '../dialects/open-session.js'
-import { collectLiveFacts } from '../dialects/postgres/facts.js'
 import { parseFiles } from '../dialects/postgres/parse-pool.js'
 import { loadPostgresParser } from '../dialects/postgres/parser.js'
 import { ENGINE_CHECK_IDS, ENGINE_CHECKS } from './engine-checks.js'
@@ -20,9 +18,8 @@ import { describeUrl, type Redactor } from './redact.js'
 import { listMigrationSet, type MigrationSet } from './migration-set.js'
 import { OLDEST_SUPPORTED_POSTGRES, type LiveContext, type LiveFacts, type MigrationChanges, type PendingFile, type VersionSource } from './define.js'
 import { PreflightError, UsageError, describeError } from './errors.js'
-import { runLiveChecks } from './live-runner.js'
 import type { RunLog } from './log.js'
-import { runbookLink, type CheckResult } from './model.js'
+import { compareIds, runbookLink, type CheckResult } from './model.js'
 import { statementLockSummaries, touchedTables } from './pending.js'
 import { REPORT_SCHEMA_VERSION, countResults, verdictOf, type FailOn, type Report } from './report.js'
 import { runStaticRules } from './static-runner.js'
@@ -57,9 +54,9 @@ export interface RunOptions {
   readonly onStage?: (message: string) => void
 }
 
-/** Every rule and check id, for validating --only/--skip and directives. */
+/** Every rule and check id, for validating --only/--skip and directives (the live checks' ids without loading them). */
 export function allCheckIds(): Set<string> {
-  return new Set([...staticRules.map((r) => r.id), ...liveChecks.map((c) => c.id), ...ENGINE_CHECK_IDS])
+  return new Set([...staticRules.map((r) => r.id), ...LIVE_CHECK_IDS, ...ENGINE_CHECK_IDS])
 }
 
 /** Runs a whole preflight (or lint) and returns the report; never throws for a check's failure. */
@@ -112,11 +109,10 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
 
     version = postgresVersionFor(dialect === 'postgres' ? session : undefined, config.postgresVersion)
     const { major, source } = version
-    // Only live checks read the touched tables: lint does not pay for a pass over every statement.
-    const touched = (): LiveContext['touched'] => (dialect === 'mysql' ? mysqlTouchedTables(pending, session!.info.database) : touchedTables(pending, major))
-    const liveCtx = session && target ? makeLiveContext(options, session, target, set, pending, history, touched()) : undefined
+    // Only live checks read the touched tables and the catalog: lint neither loads nor runs any of it.
+    const liveCtx = session && target ? makeLiveContext(options, session, target, set, pending, history, await touchedBy(pending, dialect, session, major)) : undefined
     // The live facts for static rules are PostgreSQL catalog reads.
-    const live: LiveFacts = liveCtx && dialect === 'postgres' ? await collectLiveFacts(liveCtx).catch(() => ({})) : {}
+    const live: LiveFacts = liveCtx && dialect === 'postgres' ? await readLiveFacts(liveCtx) : {}
 
     const rules = staticRules.filter((r) => selected.has(r.id) && r.dialects.includes(dialect))
     await runStaticRules(
@@ -125,6 +121,7 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
     )
 
     if (options.command === 'preflight') {
+      const [{ liveChecks }, { runLiveChecks }] = await Promise.all([import('../checks/live/index.js'), import('./live-runner.js')])
       // Checks for another dialect are not listed at all, so a report names only what applies.
       const checks = liveChecks.filter((c) => selected.has(c.id) && c.id !== 'connectivity' && c.dialects.includes(dialect))
       if (liveCtx) {
@@ -144,7 +141,7 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
   }
 
   const finished = new Date()
-  const checks = [...results].sort((a, b) => a.id.localeCompare(b.id))
+  const checks = [...results].sort((a, b) => compareIds(a.id, b.id))
   const verdict = verdictOf(checks, options.failOn)
   log.log('info', `verdict ${verdict} in ${finished.getTime() - started.getTime()} ms`)
   return options.redactor.redactDeep({
@@ -311,6 +308,19 @@ function choosePending(
 function toProjectPath(path: string, baseDir: string): string {
   const abs = isAbsolute(path) ? path : resolve(baseDir, path)
   return relative(baseDir, abs).split('\\').join('/')
+}
+
+/** The tables the pending statements touch, for the live checks. */
+async function touchedBy(pending: readonly PendingFile[], dialect: Dialect, session: TargetSession, major: number): Promise<LiveContext['touched']> {
+  if (dialect !== 'mysql') return touchedTables(pending, major)
+  const { mysqlTouchedTables } = await import('../dialects/mysql/touched.js')
+  return mysqlTouchedTables(pending, session.info.database)
+}
+
+/** The catalog facts static rules use (PostgreSQL); none when they cannot be read. */
+async function readLiveFacts(ctx: LiveContext): Promise<LiveFacts> {
+  const { collectLiveFacts } = await import('../dialects/postgres/facts.js')
+  return collectLiveFacts(ctx).catch(() => ({}))
 }
 
 /** Parses each pending file once; the result is shared by every rule and check. */

@@ -8,3 +8,69 @@ import type { Report } from '../engine/report.js'
 export function renderJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`
 }
+
+/** How deep jsonChunks cuts: report, checks, a check, its findings (each finding is one piece). */
+const CHUNK_DEPTH = 4
+
+/**
+ * renderJson's text in pieces, cut between checks, findings and statements, so that a large
+ * report (4,000 files: some 40 MB of JSON) is written without ever being one string (issue 4:
+ * peak memory). The pieces joined are exactly renderJson's text; a test checks it.
+ */
+export function* jsonChunks(report: Report): Generator<string> {
+  yield* prettyChunks(report, '', CHUNK_DEPTH)
+  yield '\n'
+}
+
+/**
+ * JSON.stringify(value, null, 2) at indentation `indent`, in pieces: plain objects and arrays are
+ * opened down to `depth`, anything else is one JSON.stringify. It follows JSON.stringify's rules
+ * where they matter at the levels it opens: keys whose value serialises to nothing (undefined, a
+ * function) are left out, such array elements become null, empty containers are {} and [].
+ */
+function* prettyChunks(value: unknown, indent: string, depth: number): Generator<string> {
+  if (depth <= 0 || !isPlainContainer(value)) {
+    // A nested value is its standalone text with every line indented (strings hold no raw newline).
+    yield leafText(value, indent) ?? 'null'
+    return
+  }
+  const inner = `${indent}  `
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]'
+      return
+    }
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? '[' : ','}\n${inner}`
+      yield* prettyChunks(value[i], inner, depth - 1)
+    }
+    yield `\n${indent}]`
+    return
+  }
+  let isOpen = false
+  for (const key of Object.keys(value)) {
+    const v = value[key]
+    const isOpened = depth > 1 && isPlainContainer(v)
+    const text = isOpened ? undefined : leafText(v, inner)
+    if (!isOpened && text === undefined) continue
+    yield `${isOpen ? ',' : '{'}\n${inner}${JSON.stringify(key)}: `
+    isOpen = true
+    if (isOpened) yield* prettyChunks(v, inner, depth - 1)
+    else yield text!
+  }
+  yield isOpen ? `\n${indent}}` : '{}'
+}
+
+/** JSON.stringify(value, null, 2) indented to `indent`; undefined where JSON.stringify gives nothing. */
+function leafText(value: unknown, indent: string): string | undefined {
+  const text = JSON.stringify(value, null, 2) as string | undefined
+  return text === undefined || indent === '' || !text.includes('\n') ? text : text.replaceAll('\n', `\n${indent}`)
+}
+
+/** A plain object (no toJSON) or an array: what prettyChunks may open. */
+function isPlainContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (Array.isArray(value)) return true
+  if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
+}

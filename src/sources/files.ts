@@ -6,7 +6,7 @@ import type { Dirent } from 'node:fs'
 import { readFileSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { MigrationFile } from './layout.js'
+import type { MigrationFile, TextReader } from './layout.js'
 
 /** The `migrations.transaction` setting; `auto` keeps the layout's behaviour. */
 export type TransactionOption = 'auto' | 'always' | 'never'
@@ -77,6 +77,22 @@ export async function isFolder(p: string): Promise<boolean> {
  */
 export async function readText(p: string): Promise<string> {
   return readFileSync(p, 'utf8')
+}
+
+/**
+ * A readText that keeps what it read, for one listing: detection reads every file of a folder
+ * that is not dbmate's (looking for `-- migrate:up`), and the listing then reads them again.
+ */
+export function createTextReader(): TextReader {
+  const texts = new Map<string, string>()
+  return async (p) => {
+    let text = texts.get(p)
+    if (text === undefined) {
+      text = await readText(p)
+      texts.set(p, text)
+    }
+    return text
+  }
 }
 
 /** The path of `absPath` relative to `projectRoot`, with forward slashes on every platform. */

@@ -54,6 +54,16 @@ export interface MigrationHistory {
 /** Minimal read-only query function the history readers need. */
 export type QueryFn = <T extends Record<string, unknown>>(sql: string, params?: readonly unknown[]) => Promise<T[]>
 
+/** How a layout lists its files. */
+export interface ListOptions {
+  readonly transaction: 'auto' | 'always' | 'never'
+  /** Reads a migration file as text; detection passes the files it already read (default: readText). */
+  readonly read?: TextReader
+}
+
+/** Reads a file as UTF-8 text. */
+export type TextReader = (path: string) => Promise<string>
+
 export interface Layout {
   readonly name: LayoutName
   /** Tool name for messages: "Flyway", "golang-migrate"... */
@@ -63,7 +73,7 @@ export interface Layout {
   /** True when `dir` looks like this layout; detection tries layouts in a fixed order. */
   detect(dir: string): Promise<boolean>
   /** Lists the migrations in the order the tool applies them. */
-  list(dir: string, projectRoot: string, options: { transaction: 'auto' | 'always' | 'never' }): Promise<MigrationFile[]>
+  list(dir: string, projectRoot: string, options: ListOptions): Promise<MigrationFile[]>
   /** Reads the history table; a missing table yields { exists: false, applied: [] }. */
   readHistory(query: QueryFn): Promise<MigrationHistory>
   /** The same on a MySQL or MariaDB target (`?` parameters); absent where the tool's MySQL history is not supported. */

@@ -2,10 +2,10 @@
  * Lists the migrations of the configured folder: with the configured layout, or the detected one.
  */
 import path from 'node:path'
-import { LAYOUTS, type LayoutName } from '../config/schema.js'
+import { LAYOUTS, type LayoutName } from '../config/constants.js'
 import { ConfigError } from '../engine/errors.js'
-import { isFolder, toProjectPath, type TransactionOption } from './files.js'
-import type { Layout, MigrationFile } from './layout.js'
+import { createTextReader, isFolder, toProjectPath, type TransactionOption } from './files.js'
+import type { Layout, MigrationFile, TextReader } from './layout.js'
 import { detectLayout, getLayout } from './layouts/index.js'
 import { plainLayout } from './layouts/plain.js'
 
@@ -40,16 +40,18 @@ export async function listMigrations(input: ListMigrationsInput): Promise<Migrat
       'Create the folder, or set migrations.path in the configuration to the folder that holds your migrations.',
     )
   }
+  // Detection may read the files (dbmate's marker): the listing reuses what it read.
+  const read = createTextReader()
   const chosen = input.layout
     ? { layout: getLayout(input.layout, input.historyTable), detected: false, reason: `migrations.layout is "${input.layout}" in the configuration` }
-    : await detect(dir, input)
-  const files = await chosen.layout.list(dir, input.projectRoot, { transaction: input.transaction })
+    : await detect(dir, input, read)
+  const files = await chosen.layout.list(dir, input.projectRoot, { transaction: input.transaction, read })
   return { ...chosen, files }
 }
 
 /** Detects the layout of `dir`, or throws a ConfigError naming the layouts to choose from. */
-async function detect(dir: string, input: ListMigrationsInput): Promise<Omit<MigrationListing, 'files'>> {
-  const found = await detectLayout(dir)
+async function detect(dir: string, input: ListMigrationsInput, read: TextReader): Promise<Omit<MigrationListing, 'files'>> {
+  const found = await detectLayout(dir, read)
   if (!found) {
     throw new ConfigError(
       `Could not tell which migration tool owns ${toProjectPath(input.projectRoot, dir) || '.'}: it holds no .sql migrations in a known layout.`,

@@ -26,7 +26,7 @@ const CORPUS: readonly string[] = [
 /** A plain copy of a parse result: nodes read, LineIndex reduced to its bytes and line starts. */
 function plain(parsed: ParsedSql): unknown {
   return {
-    statements: parsed.statements.map((s) => ({ ...s, node: s.node })),
+    statements: parsed.statements.map((s) => ({ ...s, node: s.node, text: s.text })),
     syntaxError: parsed.syntaxError,
     trailingComments: parsed.trailingComments,
     parserVersion: parsed.parserVersion,

@@ -1,7 +1,10 @@
 /**
  * Every live check, registered once, sorted by id. Connectivity is run by the engine first.
+ * Each is guarded: a target that refuses a catalog read (no privilege, a timeout, a missing
+ * catalog object) yields a skip or warning with the reason instead of an error (support/guard.ts).
  */
 import type { LiveCheck } from '../../engine/define.js'
+import { guardCheck } from './support/guard.js'
 import appliedMigrationInDiff from './applied-migration-in-diff.js'
 import autovacuumOnTouchedTables from './autovacuum-on-touched-tables.js'
 import blockingChains from './blocking-chains.js'
@@ -74,4 +77,4 @@ export const liveChecks: readonly LiveCheck[] = [
   targetIsPrimary,
   typeChangeCast,
   xidWraparound,
-]
+].map(guardCheck)

@@ -3,15 +3,16 @@
  * write reports and the log, and turn the verdict into an exit code.
  */
 import { resolve } from 'node:path'
-import { loadConfig } from '../../config/load.js'
-import { runPreflight } from '../../engine/run.js'
+import { openConfig } from '../../config/find.js'
+import type { LoadedConfig } from '../../config/load.js'
+import { loadPostgresParser } from '../../dialects/postgres/parser.js'
 import { createFileLog, fileTimestamp } from '../../engine/log.js'
 import { Redactor } from '../../engine/redact.js'
 import { exitCodeOf, type Report } from '../../engine/report.js'
 import { renderJson } from '../../report/json.js'
 import { writeReports, type ReportFormat } from '../../report/write.js'
 import { createTelemetry } from '../../telemetry/index.js'
-import { acceptFailures, checkAssumeYes, processIo, type OperatorIo } from '../operator.js'
+import type { OperatorIo } from '../operator.js'
 import { parseAt, parseFailOn, parseFormats, splitList } from '../options.js'
 import { createProgress, quietProgress } from '../progress.js'
 import { toolVersion } from '../version.js'
@@ -36,10 +37,17 @@ export interface RunCommandOptions {
   readonly reason?: string
 }
 
+/** The real process streams (operator.ts's processIo, without loading the operator prompt for lint). */
+function processStreams(): OperatorIo {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }
+}
+
 /** Runs preflight or lint and returns the exit code. */
-export async function runCommand(command: 'preflight' | 'lint', opts: RunCommandOptions, paths: readonly string[] = [], io: OperatorIo = processIo()): Promise<number> {
+export async function runCommand(command: 'preflight' | 'lint', opts: RunCommandOptions, paths: readonly string[] = [], io: OperatorIo = processStreams()): Promise<number> {
+  // Only preflight accepts failures: lint does not load the operator prompt and the check catalog.
+  const operator = command === 'preflight' ? await import('../operator.js') : undefined
   // Refuse --assume-yes before touching anything, so a refused run leaves no trace but its message.
-  if (command === 'preflight') checkAssumeYes(opts, io)
+  operator?.checkAssumeYes(opts, io)
   const formats: ReportFormat[] = parseFormats(opts.format)
   const failOn = parseFailOn(opts.failOn)
   const now = parseAt(opts.at)
@@ -57,9 +65,9 @@ export async function runCommand(command: 'preflight' | 'lint', opts: RunCommand
     log.log('error', `run stopped: ${(error as Error)?.message ?? String(error)}`, { stack: (error as Error)?.stack })
     throw error
   }
-  if (command === 'preflight') {
+  if (operator) {
     const output = opts.json ? io.stderr : io.stdout
-    report = await acceptFailures({ report, opts, io, acceptable, logDir: resolve(opts.logDir), log, output })
+    report = await operator.acceptFailures({ report, opts, io, acceptable, logDir: resolve(opts.logDir), log, output })
   }
   const written = writeReports(report, formats, opts.out, stamp)
   log.log('info', `reports written: ${Object.values(written).join(', ')}`)
@@ -76,7 +84,11 @@ export async function runCommand(command: 'preflight' | 'lint', opts: RunCommand
 
   /** Loads config and runs the engine. */
   async function execute(): Promise<Report> {
-  const loaded = loadConfig({ configPath: opts.config, cwd: process.cwd() })
+  const loaded = await openConfig({ configPath: opts.config, cwd: process.cwd() })
+  // The parser's WASM loads while the engine and the rules are imported, not after (issue 4:
+  // lint start-up); the run awaits the same load, so a failure surfaces there.
+  if (dialectOf(loaded, command === 'preflight' ? opts.target : undefined) === 'postgres') void loadPostgresParser().catch(() => undefined)
+  const { runPreflight } = await import('../../engine/run.js')
   acceptable = opts.target ? loaded.config.targets[opts.target]?.acceptable : undefined
   const stdin = paths.includes('-') ? await readStdin() : undefined
   return runPreflight({
@@ -100,6 +112,11 @@ export async function runCommand(command: 'preflight' | 'lint', opts: RunCommand
     onStage: (m) => progress.stage(m),
   })
   }
+}
+
+/** The dialect of a run: its target's, else the config's (lint has no target). */
+function dialectOf(loaded: LoadedConfig, target: string | undefined): string {
+  return (target === undefined ? undefined : loaded.config.targets[target]?.dialect) ?? loaded.config.dialect
 }
 
 /** Reads all of standard input (for `lint -`), with a bound so a missing pipe cannot hang. */

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { LineIndex } from '../../engine/line-index.js'
 import type { RunLog } from '../../engine/log.js'
-import { loadPostgresParser, type ParsedSql, type Statement } from './parser.js'
+import { ParsedStatement, loadPostgresParser, type ParsedSql, type Statement } from './parser.js'
 import { PARSE_WORKER, PLACE_FIELDS, type ParseReply, type ParseRequest, type ParsedFileTransfer } from './parse-worker.js'
 
 /** Below this much SQL, starting workers costs more than it saves (bench/README.md). */
@@ -147,12 +147,26 @@ async function parseInWorkers(sqls: readonly string[], threads: number, workerUr
     }
   } finally {
     // The listeners hold `out`: drop them so the parse results die with the run, not with the process.
-    for (const worker of workers) {
-      worker.removeAllListeners()
-      void worker.terminate()
-    }
+    for (const worker of workers) worker.removeAllListeners()
+    await stopWorkers(workers)
   }
   return { parsed: out, inWorkers }
+}
+
+/** How long to wait for workers to stop; one still compiling its WASM stops only when that finishes. */
+const STOP_WAIT_MS = 1000
+
+/**
+ * Terminates the workers and waits until they are gone (their message ports closed), for at most
+ * STOP_WAIT_MS: a worker left terminating keeps the process, or a test runner's worker, alive.
+ * One that takes longer is unref'd so that it cannot hold up the exit.
+ */
+async function stopWorkers(workers: readonly Worker[]): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const stopped = Promise.all(workers.map((w) => w.terminate().catch(() => undefined)))
+  const isStopped = await Promise.race([stopped.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STOP_WAIT_MS)))])
+  clearTimeout(timer)
+  if (!isStopped) for (const worker of workers) worker.unref()
 }
 
 /** Rebuilds a worker's file as the ParsedSql parseWith would have returned. */
@@ -166,21 +180,16 @@ function toParsedSql(sql: string, file: ParsedFileTransfer): ParsedSql {
   const statements = (tree.stmts ?? []).map((raw, index): Statement => {
     const kind = Object.keys(raw.stmt)[0] ?? 'Unknown'
     const at = index * PLACE_FIELDS
-    const startByte = file.places[at]!
-    const endByte = file.places[at + 1]!
-    return {
-      index,
-      kind,
-      node: raw.stmt[kind] ?? {},
-      startByte,
-      endByte,
+    const place = {
+      startByte: file.places[at]!,
+      endByte: file.places[at + 1]!,
       line: file.places[at + 2]!,
       col: file.places[at + 3]!,
       endLine: file.places[at + 4]!,
       endCol: file.places[at + 5]!,
-      text: lines.slice(startByte, endByte),
       comments: file.comments[index]!,
     }
+    return new ParsedStatement(index, kind, raw.stmt[kind] ?? {}, place, lines)
   })
   return { statements, trailingComments: file.trailingComments, lines, parserVersion: file.parserVersion }
 }

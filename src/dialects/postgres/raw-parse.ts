@@ -1,21 +1,26 @@
 /**
- * libpg-query's parser without its JSON.parse: the parse workers call the C entry point
- * (`wasm_parse_query_raw`) themselves, read only each statement's location and length from the
- * JSON bytes, and hand the bytes to the main thread, which parses them once (parse-pool.ts).
+ * libpg-query's parser, called at its C entry points (`wasm_parse_query_raw`, `wasm_parse_plpgsql`)
+ * as its own parseSync and parsePlPgSQLSync do (wasm/index.cjs), with the SQL's UTF-8 bytes
+ * copied in natively. The main thread (parser.ts) reads the JSON text and parses it as parseSync
+ * does, without loading libpg-query's index module and the @pgsql/types enums it re-exports
+ * (lint start-up, issue 4). The parse workers read only each statement's location and length
+ * from the JSON bytes and hand the bytes to the main thread, which parses them once (parse-pool.ts).
  * Struct layouts are libpg_query's PgQueryParseResult { parse_tree, stderr_buffer, error } and
- * PgQueryError { message, funcname, filename, lineno, cursorpos }, as libpg-query's own parseSync
- * reads them (wasm/index.cjs); a test checks the result against parseSync.
+ * PgQueryError { message, funcname, filename, lineno, cursorpos }; tests check the results
+ * against parseSync and parsePlPgSQLSync.
  */
 
 import { useBaselineWasmCompiler } from './wasm-compiler.js'
 
 /** What the Emscripten module of libpg-query exposes. */
-interface PgQueryWasm {
+export interface PgQueryWasm {
   HEAPU8: Uint8Array
   _malloc(size: number): number
   _free(ptr: number): void
   _wasm_parse_query_raw(queryPtr: number): number
   _wasm_free_parse_result(resultPtr: number): void
+  _wasm_parse_plpgsql(queryPtr: number): number
+  _wasm_free_string(ptr: number): void
   getValue(ptr: number, type: 'i32'): number
   UTF8ToString(ptr: number): string
 }
@@ -39,26 +44,69 @@ export interface RawParser {
   parse(sql: Uint8Array): RawTree | RawError
 }
 
-/** Instantiates libpg-query's WASM module (one instance per call, so one per worker). */
-export async function loadRawParser(): Promise<RawParser> {
+/** Instantiates libpg-query's WASM module (one instance per call: one on the main thread, one per worker). */
+export async function loadPgQueryWasm(): Promise<PgQueryWasm> {
   useBaselineWasmCompiler()
   const factory = (await import('libpg-query/wasm/libpg-query.js')).default
   const wasm = (await factory()) as PgQueryWasm
-  if (typeof wasm._wasm_parse_query_raw !== 'function' || !(wasm.HEAPU8 instanceof Uint8Array)) {
-    throw new Error('This libpg-query build does not expose wasm_parse_query_raw and HEAPU8.')
+  if (typeof wasm._wasm_parse_query_raw !== 'function' || typeof wasm._wasm_parse_plpgsql !== 'function' || !(wasm.HEAPU8 instanceof Uint8Array)) {
+    throw new Error('This libpg-query build does not expose wasm_parse_query_raw, wasm_parse_plpgsql and HEAPU8.')
   }
-  return { parse: (sql) => parseRaw(wasm, sql) }
+  return wasm
 }
 
-/** Copies the SQL into WASM memory, parses it and cuts the JSON tree into statements. */
-function parseRaw(wasm: PgQueryWasm, sql: Uint8Array): RawTree | RawError {
-  // libpg-query's parseSync refuses empty input before parsing; keep its message.
-  if (sql.length === 0) return { message: 'Query cannot be empty', cursor: 0 }
-  const queryPtr = wasm._malloc(sql.length + 1)
+/** A parser for the workers: the tree stays JSON bytes, cut into statements. */
+export async function loadRawParser(): Promise<RawParser> {
+  const wasm = await loadPgQueryWasm()
+  return { parse: (sql) => parseRaw(wasm, sql, (heap, treePtr) => cutTree(heap, treePtr)) }
+}
+
+/** libpg-query's JSON text of the parse tree of UTF-8 SQL, as parseSync reads it before its JSON.parse; a syntax error is returned. */
+export function parseToJson(wasm: PgQueryWasm, sql: Uint8Array): string | RawError {
+  return parseRaw(wasm, sql, (heap, treePtr) => utf8Text(heap, treePtr))
+}
+
+/**
+ * The JSON text of a PL/pgSQL function or DO body, as libpg-query's parsePlPgSQLSync reads it
+ * before its JSON.parse; throws the parser's message, as parsePlPgSQLSync does.
+ */
+export function parsePlpgsqlToJson(wasm: PgQueryWasm, sql: Uint8Array): string {
+  const queryPtr = copyIn(wasm, sql)
   let resultPtr = 0
   try {
-    wasm.HEAPU8.set(sql, queryPtr)
-    wasm.HEAPU8[queryPtr + sql.length] = 0
+    resultPtr = wasm._wasm_parse_plpgsql(queryPtr)
+    const text = utf8Text(wasm.HEAPU8, resultPtr)
+    // Success is always a JSON object; anything else is an error message.
+    if (!text.startsWith('{')) throw new Error(text)
+    return text
+  } finally {
+    wasm._free(queryPtr)
+    if (resultPtr) wasm._wasm_free_string(resultPtr)
+  }
+}
+
+/** Copies the SQL into WASM memory, NUL-terminated; the caller frees the pointer. */
+function copyIn(wasm: PgQueryWasm, sql: Uint8Array): number {
+  const queryPtr = wasm._malloc(sql.length + 1)
+  wasm.HEAPU8.set(sql, queryPtr)
+  wasm.HEAPU8[queryPtr + sql.length] = 0
+  return queryPtr
+}
+
+/** The NUL-terminated UTF-8 string at `ptr`, decoded natively ("" for a null pointer, as UTF8ToString). */
+function utf8Text(heap: Uint8Array, ptr: number): string {
+  if (!ptr) return ''
+  const end = heap.indexOf(0, ptr)
+  return Buffer.from(heap.buffer, heap.byteOffset + ptr, (end === -1 ? heap.length : end) - ptr).toString('utf8')
+}
+
+/** Copies the SQL into WASM memory, parses it and reads the tree with `read`. */
+function parseRaw<T>(wasm: PgQueryWasm, sql: Uint8Array, read: (heap: Uint8Array, treePtr: number) => T): T | RawError {
+  // libpg-query's parseSync refuses empty input before parsing; keep its message.
+  if (sql.length === 0) return { message: 'Query cannot be empty', cursor: 0 }
+  const queryPtr = copyIn(wasm, sql)
+  let resultPtr = 0
+  try {
     resultPtr = wasm._wasm_parse_query_raw(queryPtr)
     if (!resultPtr) throw new Error('libpg-query could not allocate its parse result.')
     const errorPtr = wasm.getValue(resultPtr + 8, 'i32')
@@ -70,7 +118,7 @@ function parseRaw(wasm: PgQueryWasm, sql: Uint8Array): RawTree | RawError {
     const treePtr = wasm.getValue(resultPtr, 'i32')
     if (!treePtr) throw new Error('No parse tree generated')
     // Read HEAPU8 again: parsing may have grown the memory, which replaces the view.
-    return cutTree(wasm.HEAPU8, treePtr)
+    return read(wasm.HEAPU8, treePtr)
   } finally {
     wasm._free(queryPtr)
     if (resultPtr) wasm._wasm_free_parse_result(resultPtr)

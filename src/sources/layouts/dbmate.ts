@@ -6,7 +6,7 @@ import path from 'node:path'
 import { ConfigError } from '../../engine/errors.js'
 import { hasSuccessfulRow, listFileNames, readText, toMigrationFile, toProjectPath, type TransactionDefault } from '../files.js'
 import { findTable, missingHistory } from '../history-table.js'
-import type { Layout, MigrationHistory, QueryFn } from '../layout.js'
+import type { Layout, MigrationHistory, QueryFn, TextReader } from '../layout.js'
 
 /** dbmate's file pattern: leading digits are the version (kept as written, zeros included). */
 const MIGRATION_FILE = /^(\d+)_?(.*)\.sql$/
@@ -15,9 +15,9 @@ const UP_MARKER = /^--[ \t]*migrate:up(?=[ \t\r]|$).*$/m
 const DOWN_MARKER = /^--[ \t]*migrate:down(?=[ \t\r]|$).*$/m
 
 /** Says what marks `dir` as a dbmate folder (a file with a `-- migrate:up` line), or undefined. */
-export async function findDbmateMarker(dir: string): Promise<string | undefined> {
+export async function findDbmateMarker(dir: string, read: TextReader = readText): Promise<string | undefined> {
   for (const fileName of (await listFileNames(dir)).filter((n) => MIGRATION_FILE.test(n))) {
-    if (UP_MARKER.test(await readText(path.join(dir, fileName)))) return `found "-- migrate:up" in ${fileName}`
+    if (UP_MARKER.test(await read(path.join(dir, fileName)))) return `found "-- migrate:up" in ${fileName}`
   }
   return undefined
 }
@@ -70,7 +70,7 @@ export const dbmate: Layout = {
       names.map(async (fileName) => {
         const [, version, name] = MIGRATION_FILE.exec(fileName)!
         const absPath = path.join(dir, fileName)
-        const raw = await readText(absPath)
+        const raw = await (options.read ?? readText)(absPath)
         const up = findUpSection(raw)
         if (!up) {
           throw new ConfigError(

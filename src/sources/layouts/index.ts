@@ -4,7 +4,8 @@
  */
 import type { LayoutName } from '../../config/schema.js'
 import { InternalError } from '../../engine/errors.js'
-import type { Layout } from '../layout.js'
+import type { Layout, TextReader } from '../layout.js'
+import { readText } from '../files.js'
 import { dbmate, findDbmateMarker } from './dbmate.js'
 import { diesel, findDieselMarker } from './diesel.js'
 import { drizzle, findDrizzleMarker } from './drizzle.js'
@@ -20,7 +21,7 @@ export const LAYOUT_REGISTRY: readonly Layout[] = [dbmate, diesel, drizzle, flyw
 /** A layout with the function that says what marks a folder as that layout. */
 interface Detector {
   readonly layout: Layout
-  readonly findMarker: (dir: string) => Promise<string | undefined>
+  readonly findMarker: (dir: string, read: TextReader) => Promise<string | undefined>
 }
 
 /**
@@ -48,10 +49,10 @@ export interface Detection {
   readonly reason: string
 }
 
-/** Finds the first layout whose marker is in `dir`, or undefined when none matches. */
-export async function detectLayout(dir: string): Promise<Detection | undefined> {
+/** Finds the first layout whose marker is in `dir`, or undefined when none matches; files are read with `read`. */
+export async function detectLayout(dir: string, read: TextReader = readText): Promise<Detection | undefined> {
   for (const { layout, findMarker } of DETECTORS) {
-    const reason = await findMarker(dir)
+    const reason = await findMarker(dir, read)
     if (reason !== undefined) return { layout, reason }
   }
   return undefined

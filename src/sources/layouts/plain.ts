@@ -35,7 +35,7 @@ export function plainLayout(historyTable?: string): Layout {
         names.map(async (fileName) => {
           const absPath = path.join(dir, fileName)
           const id = fileName.slice(0, -'.sql'.length)
-          return toMigrationFile({ id, name: id, absPath, raw: await readText(absPath), transaction: TRANSACTION }, projectRoot, options.transaction)
+          return toMigrationFile({ id, name: id, absPath, raw: await (options.read ?? readText)(absPath), transaction: TRANSACTION }, projectRoot, options.transaction)
         }),
       )
     },

@@ -54,7 +54,8 @@ export const supabase: Layout = {
       names.map(async (fileName) => {
         const [, version, name] = MIGRATION_FILE.exec(fileName)!
         const absPath = path.join(folder, fileName)
-        return toMigrationFile({ id: version!, name: name!, absPath, raw: await readText(absPath), transaction: TRANSACTION }, projectRoot, options.transaction)
+        const raw = await (options.read ?? readText)(absPath)
+        return toMigrationFile({ id: version!, name: name!, absPath, raw, transaction: TRANSACTION }, projectRoot, options.transaction)
       }),
     )
   },

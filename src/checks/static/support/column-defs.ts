@@ -6,7 +6,7 @@ import type { StaticContext } from '../../../engine/define.js'
 import { relationName } from '../../../dialects/postgres/locks.js'
 import { columnType, liveColumnType, type ColumnType } from './column-types.js'
 import { tableKey } from './created-in-pending.js'
-import { executedBefore, type ExecutedStatement } from './executed-sql.js'
+import { executedPosition, executedStatements, type ExecutedStatement } from './executed-sql.js'
 import type { AstNode } from './ast.js'
 
 /** One column a statement defines or changes. */
@@ -45,12 +45,43 @@ export function columnDefinitions(exec: Pick<ExecutedStatement, 'kind' | 'node'>
 
 /** The type a column has before `exec`, from the pending set (latest definition) or the target; undefined when unknown. */
 export function knownColumnType(ctx: StaticContext, exec: ExecutedStatement, table: string, column: string): ColumnType | undefined {
-  const key = tableKey(table)
+  const at = executedPosition(ctx, exec)
   let found: ColumnType | undefined
-  for (const earlier of executedBefore(ctx, exec)) {
-    for (const def of columnDefinitions(earlier)) {
-      if (def.column === column && tableKey(def.table) === key) found = def.type
-    }
+  for (const def of definitionsByColumn(ctx).get(columnKey(tableKey(table), column)) ?? []) {
+    if (def.position >= at) break
+    found = def.type
   }
   return found ?? liveColumnType(ctx, table, column)
+}
+
+/** A column definition and the place of its statement among the executed statements. */
+interface PlacedDefinition {
+  readonly position: number
+  readonly type: ColumnType
+}
+
+// Built once per pending file list: each lookup then reads one column's definitions, not every earlier statement's.
+const byColumnCache = new WeakMap<StaticContext['files'], ReadonlyMap<string, readonly PlacedDefinition[]>>()
+
+/** Every column definition of the pending set, by table key and column, in execution order. */
+function definitionsByColumn(ctx: StaticContext): ReadonlyMap<string, readonly PlacedDefinition[]> {
+  const cached = byColumnCache.get(ctx.files)
+  if (cached) return cached
+  const out = new Map<string, PlacedDefinition[]>()
+  for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
+    const position = executedPosition(ctx, exec)
+    for (const def of columnDefinitions(exec)) {
+      const key = columnKey(tableKey(def.table), def.column)
+      const list = out.get(key)
+      if (list) list.push({ position, type: def.type })
+      else out.set(key, [{ position, type: def.type }])
+    }
+  }
+  byColumnCache.set(ctx.files, out)
+  return out
+}
+
+/** Map key of a column: canonical table key and column name (a NUL cannot be in either). */
+function columnKey(table: string, column: string): string {
+  return `${table}\u0000${column}`
 }

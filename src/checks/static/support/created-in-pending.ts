@@ -24,16 +24,16 @@ export function isCreatedBefore(ctx: StaticContext, ref: StatementRef, table: st
   if (at === undefined) return false
   const key = tableKey(table)
   // A table's own history wins; without one, a table in a schema the set created is new too.
-  const isTableNew = index.stateAt(`t:${key}`, at) ?? index.stateAt(`n:${schemaOf(key)}`, at) ?? false
+  const isTableNew = index.stateAt('t', key, at) ?? index.stateAt('n', schemaOf(key), at) ?? false
   if (isTableNew) return true
-  return column !== undefined && (index.stateAt(`c:${key}:${column}`, at) ?? false)
+  return column !== undefined && (index.stateAt('c', `${key}:${column}`, at) ?? false)
 }
 
 /** Whether `schema` was created (without IF NOT EXISTS on an existing one) by a pending statement before `ref`. */
 export function isSchemaCreatedBefore(ctx: StaticContext, ref: StatementRef, schema: string): boolean {
   const index = createdIndex(ctx)
   const at = positionOf(index, ref)
-  return at !== undefined && (index.stateAt(`s:${schema}`, at) ?? false)
+  return at !== undefined && (index.stateAt('s', schema, at) ?? false)
 }
 
 /** Canonical `schema.name` key of a table name as written (`orders`, `public.orders`, `Sales.Orders`). */
@@ -51,12 +51,15 @@ function schemaOf(key: string): string {
   return key.slice(0, key.lastIndexOf('.'))
 }
 
+/** What a key names: a table, a column (`table:column`), a schema, or the tables of a schema ("namespace"). */
+type ObjectKind = 't' | 'c' | 's' | 'n'
+
 /** State changes per object key, in pending order, and each statement's place in that order. */
 interface CreatedIndex {
   /** Keyed by top-level Statement, and by ExecutedStatement for statements inside procedural code. */
   readonly order: ReadonlyMap<object, number>
   /** Whether the object is "created in pending" just before statement number `at`; undefined when no statement touched it yet. */
-  stateAt(key: string, at: number): boolean | undefined
+  stateAt(kind: ObjectKind, key: string, at: number): boolean | undefined
 }
 
 /** One state change of an object: from statement number `at` on, it is new (or not). */
@@ -81,58 +84,59 @@ function createdIndex(ctx: StaticContext): CreatedIndex {
 /** Walks every pending statement once and records when objects become new or stop being new. */
 function buildIndex(ctx: StaticContext): CreatedIndex {
   const order = new Map<object, number>()
-  const transitions = new Map<string, Transition[]>()
+  // One map per kind of object, so a lookup builds no prefixed key.
+  const transitions: Record<ObjectKind, Map<string, Transition[]>> = { t: new Map(), c: new Map(), s: new Map(), n: new Map() }
   const existing = ctx.live.tableSizes
   let at = 0
-  const set = (key: string, isNew: boolean): void => {
-    const list = transitions.get(key) ?? []
-    list.push({ at, isNew })
-    transitions.set(key, list)
+  const set = (kind: ObjectKind, key: string, isNew: boolean): void => {
+    const list = transitions[kind].get(key)
+    if (list) list.push({ at, isNew })
+    else transitions[kind].set(key, [{ at, isNew }])
   }
-  const current = (key: string): boolean | undefined => {
-    const list = transitions.get(key)
+  const current = (kind: ObjectKind, key: string): boolean | undefined => {
+    const list = transitions[kind].get(key)
     return list?.[list.length - 1]?.isNew
   }
   const existsOnTarget = (key: string): boolean =>
     existing !== undefined && (existing.has(key) || (key.startsWith('public.') && existing.has(key.slice('public.'.length))))
   // Objects the set dropped or renamed away: a later CREATE ... IF NOT EXISTS really creates them.
   const absent = new Set<string>()
-  const create = (key: string, ifNotExists: boolean, existsBefore: boolean): void => {
+  const create = (kind: ObjectKind, key: string, ifNotExists: boolean, existsBefore: boolean): void => {
     // IF NOT EXISTS on something that exists does nothing, and the old object keeps its data.
-    if (ifNotExists && !absent.has(key) && (current(key) !== undefined || existsBefore)) return
-    absent.delete(key)
-    set(key, true)
+    if (ifNotExists && !absent.has(`${kind}:${key}`) && (current(kind, key) !== undefined || existsBefore)) return
+    absent.delete(`${kind}:${key}`)
+    set(kind, key, true)
   }
-  const remove = (key: string): void => {
-    absent.add(key)
-    set(key, false)
+  const remove = (kind: ObjectKind, key: string): void => {
+    absent.add(`${kind}:${key}`)
+    set(kind, key, false)
   }
-  const move = (from: string, to: string, wasNew: boolean): void => {
-    remove(from)
-    absent.delete(to)
-    set(to, wasNew)
+  const move = (kind: ObjectKind, from: string, to: string, wasNew: boolean): void => {
+    remove(kind, from)
+    absent.delete(`${kind}:${to}`)
+    set(kind, to, wasNew)
   }
   const recorder: Recorder = {
-    createTable: (name, ifNotExists) => create(`t:${tableKey(name)}`, ifNotExists, existsOnTarget(tableKey(name))),
-    dropTable: (name) => remove(`t:${tableKey(name)}`),
+    createTable: (name, ifNotExists) => create('t', tableKey(name), ifNotExists, existsOnTarget(tableKey(name))),
+    dropTable: (name) => remove('t', tableKey(name)),
     moveTable: (from, to) => {
       const fromKey = tableKey(from)
-      move(`t:${fromKey}`, `t:${tableKey(to)}`, current(`t:${fromKey}`) ?? current(`n:${schemaOf(fromKey)}`) ?? false)
+      move('t', fromKey, tableKey(to), current('t', fromKey) ?? current('n', schemaOf(fromKey)) ?? false)
     },
-    addColumn: (table, column, ifNotExists) => create(`c:${tableKey(table)}:${column}`, ifNotExists, false),
-    dropColumn: (table, column) => remove(`c:${tableKey(table)}:${column}`),
+    addColumn: (table, column, ifNotExists) => create('c', `${tableKey(table)}:${column}`, ifNotExists, false),
+    dropColumn: (table, column) => remove('c', `${tableKey(table)}:${column}`),
     renameColumn: (table, from, to) => {
       const key = tableKey(table)
-      move(`c:${key}:${from}`, `c:${key}:${to}`, current(`c:${key}:${from}`) ?? false)
+      move('c', `${key}:${from}`, `${key}:${to}`, current('c', `${key}:${from}`) ?? false)
     },
     createSchema: (schema, ifNotExists) => {
-      create(`s:${schema}`, ifNotExists, false)
+      create('s', schema, ifNotExists, false)
       // Only a plain CREATE SCHEMA proves the schema was empty, so every table in it is new.
-      if (!ifNotExists) set(`n:${schema}`, true)
+      if (!ifNotExists) set('n', schema, true)
     },
     dropSchema: (schema) => {
-      remove(`s:${schema}`)
-      set(`n:${schema}`, false)
+      remove('s', schema)
+      set('n', schema, false)
     },
   }
   for (const exec of executedStatements(ctx)) {
@@ -143,9 +147,9 @@ function buildIndex(ctx: StaticContext): CreatedIndex {
   }
   return {
     order,
-    stateAt(key, when) {
+    stateAt(kind, key, when) {
       let state: boolean | undefined
-      for (const t of transitions.get(key) ?? []) {
+      for (const t of transitions[kind].get(key) ?? []) {
         if (t.at > when) break
         state = t.isNew
       }

@@ -9,7 +9,7 @@
  * for the `dynamic-sql-not-analysed` rule, rather than silently passed.
  */
 import type { PendingFile, StatementRef, StaticContext } from '../../../engine/define.js'
-import { loadedPostgresParser, type PostgresParser } from '../../../dialects/postgres/parser.js'
+import { loadedPostgresParser, type PostgresParser, type Statement } from '../../../dialects/postgres/parser.js'
 import type { AstNode } from './ast.js'
 
 /** A statement the migration runs: top-level, or inside a DO block or a called function. Reports go to `stmt`, the top-level statement. */
@@ -36,14 +36,19 @@ interface ExecutedSql {
   readonly unanalysed: readonly UnanalysedSql[]
   /** Place of each statement in `statements`: by Statement at top level, by ExecutedStatement inside procedural code. */
   readonly positions: ReadonlyMap<object, number>
+  /** Places in `statements` of each node kind, in order: a rule asking for two kinds does not filter every statement. */
+  readonly byKind: ReadonlyMap<string, readonly number[]>
 }
 
 /** Executed statements of the pending set in order, optionally only of the given node kinds. */
 export function executedStatements(ctx: StaticContext, kind?: string | readonly string[]): ExecutedStatement[] {
-  const all = executedSql(ctx).statements
-  if (kind === undefined) return [...all]
-  const kinds = new Set(typeof kind === 'string' ? [kind] : kind)
-  return all.filter((s) => kinds.has(s.kind))
+  const sql = executedSql(ctx)
+  if (kind === undefined) return [...sql.statements]
+  const kinds = typeof kind === 'string' ? [kind] : [...new Set(kind)]
+  const places = kinds.flatMap((k) => sql.byKind.get(k) ?? [])
+  // Places of several kinds interleave: sort them back into execution order.
+  if (kinds.length > 1) places.sort((a, b) => a - b)
+  return places.map((p) => sql.statements[p]!)
 }
 
 /** The executed statements that run before `ref` (a top-level StatementRef or an ExecutedStatement), in order. */
@@ -105,24 +110,53 @@ function expand(files: readonly PendingFile[]): ExecutedSql {
   for (const file of files) {
     for (const stmt of file.parsed.statements) {
       const outer: StatementRef = { file, stmt }
-      walk.statements.push({ file, stmt, kind: stmt.kind, node: stmt.node, text: stmt.text })
-      followStatement(walk, outer, stmt.kind, stmt.node, stmt.text, 0, undefined)
+      walk.statements.push(new TopLevelStatement(file, stmt))
+      followStatement(walk, outer, stmt.kind, stmt.node, stmt, 0, undefined)
     }
   }
-  const positions = new Map<object, number>(walk.statements.map((s, i) => [s.via ? s : s.stmt, i]))
-  return { statements: walk.statements, unanalysed: walk.unanalysed, positions }
+  const positions = new Map<object, number>()
+  const byKind = new Map<string, number[]>()
+  for (const [i, s] of walk.statements.entries()) {
+    positions.set(s.via ? s : s.stmt, i)
+    const places = byKind.get(s.kind)
+    if (places) places.push(i)
+    else byKind.set(s.kind, [i])
+  }
+  return { statements: walk.statements, unanalysed: walk.unanalysed, positions, byKind }
 }
 
-/** Follows what one executed statement runs in turn: DO bodies, created routines, calls. */
-function followStatement(walk: Walk, outer: StatementRef, kind: string, node: AstNode, text: string, depth: number, via: string | undefined): void {
+/**
+ * A top-level statement as the migration runs it. Its text is the statement's, read only when
+ * asked: most executed statements' text never is (see ParsedStatement).
+ */
+class TopLevelStatement implements ExecutedStatement {
+  readonly file: PendingFile
+  readonly stmt: Statement
+  readonly kind: string
+  readonly node: AstNode
+
+  constructor(file: PendingFile, stmt: Statement) {
+    this.file = file
+    this.stmt = stmt
+    this.kind = stmt.kind
+    this.node = stmt.node
+  }
+
+  get text(): string {
+    return this.stmt.text
+  }
+}
+
+/** Follows what one executed statement runs in turn: DO bodies, created routines, calls. `source.text` is read only for those. */
+function followStatement(walk: Walk, outer: StatementRef, kind: string, node: AstNode, source: { readonly text: string }, depth: number, via: string | undefined): void {
   if (depth >= MAX_DEPTH) return
   switch (kind) {
     case 'DoStmt':
-      followBody(walk, outer, languageOf(node.args, 'plpgsql'), text, bodyOf(node.args), depth, via ? `${via}, in a DO block` : 'inside a DO block')
+      followBody(walk, outer, languageOf(node.args, 'plpgsql'), source.text, bodyOf(node.args), depth, via ? `${via}, in a DO block` : 'inside a DO block')
       return
     case 'CreateFunctionStmt': {
       const name = routineName(node.funcname)
-      if (name) walk.routines.set(name, { name, language: languageOf(node.options, 'sql'), statementText: text, node })
+      if (name) walk.routines.set(name, { name, language: languageOf(node.options, 'sql'), statementText: source.text, node })
       return
     }
     case 'CallStmt':
@@ -186,7 +220,10 @@ function followPlpgsql(walk: Walk, outer: StatementRef, tree: unknown, depth: nu
     return
   }
   if (!tree || typeof tree !== 'object') return
-  for (const [key, value] of Object.entries(tree as AstNode)) {
+  // for...in, not Object.entries: this walks every node of every body, and the pairs were garbage.
+  const node = tree as AstNode
+  for (const key in node) {
+    const value = node[key]
     if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_perform') {
       const query = (value.sqlstmt ?? value.expr)?.PLpgSQL_expr?.query
       if (typeof query === 'string') followSqlText(walk, outer, query, depth, via)
@@ -224,8 +261,9 @@ function followSqlText(walk: Walk, outer: StatementRef, sql: string, depth: numb
 
 /** Records one statement found inside procedural code and follows what it runs. */
 function pushInner(walk: Walk, outer: StatementRef, kind: string, node: AstNode, text: string, depth: number, via: string): void {
-  walk.statements.push({ ...outer, kind, node, text, via })
-  followStatement(walk, outer, kind, node, text, depth, via)
+  const exec: ExecutedStatement = { ...outer, kind, node, text, via }
+  walk.statements.push(exec)
+  followStatement(walk, outer, kind, node, exec, depth, via)
 }
 
 /** The statements of a `BEGIN ATOMIC ... END` SQL function body. */

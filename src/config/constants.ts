@@ -1,0 +1,21 @@
+/**
+ * The config's fixed sets, apart from the zod schema (schema.ts re-exports them), so modules on
+ * the lint path can name layouts and dialects without loading zod (issue 4: lint start-up).
+ */
+export const DIALECTS = ['postgres', 'mysql'] as const
+export type Dialect = (typeof DIALECTS)[number]
+
+export const LAYOUTS = [
+  'plain',
+  'flyway',
+  'golang-migrate',
+  'dbmate',
+  'prisma',
+  'drizzle',
+  'diesel',
+  'supabase',
+] as const
+export type LayoutName = (typeof LAYOUTS)[number]
+
+export const TLS_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
