@@ -9405,7 +9405,7 @@ const Readable = (__webpack_require__(2203).Readable);
 const Queue = __webpack_require__(39627);
 const SqlString = __webpack_require__(39902);
 const { createLRU } = __webpack_require__(46963);
-const PacketParser = __webpack_require__(83760);
+const PacketParser = __webpack_require__(61379);
 const Packets = __webpack_require__(17355);
 const Commands = __webpack_require__(29519);
 const ConnectionConfig = __webpack_require__(6566);
@@ -12909,7 +12909,7 @@ server stores sha1(sha1(password)) ( hash_stag2)
 // implementation of http://dev.mysql.com/doc/internals/en/compression.html
 
 const zlib = __webpack_require__(43106);
-const PacketParser = __webpack_require__(83760);
+const PacketParser = __webpack_require__(61379);
 
 // the server sends payloads shorter than this uncompressed, and so does
 // the client: deflate cannot shrink them
@@ -18677,7 +18677,7 @@ exports.fieldEscape = fieldEscape;
 
 /***/ }),
 
-/***/ 83760:
+/***/ 61379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

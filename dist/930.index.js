@@ -2,6 +2,43 @@ export const id = 930;
 export const ids = [930];
 export const modules = {
 
+/***/ 84304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bP: () => (/* binding */ isMariaDbVersion),
+/* harmony export */   dB: () => (/* binding */ releaseSeries),
+/* harmony export */   rW: () => (/* binding */ serverInfoOf)
+/* harmony export */ });
+/** True for a MariaDB server, whose VERSION() says so ("10.11.19-MariaDB-0+deb12u1"). */
+function isMariaDbVersion(version) {
+    return /mariadb/i.test(version);
+}
+/**
+ * Server facts from VERSION(): the version without distribution suffixes ("10.11.19-MariaDB",
+ * "8.0.36"), versionNum as MySQL writes it in executable comments (80036, 101119), major as its first number.
+ */
+function serverInfoOf(rawVersion, currentUser, database, endpoint) {
+    const [maj = 0, min = 0, patch = 0] = (/^(\d+)\.(\d+)\.(\d+)/.exec(rawVersion) ?? []).slice(1).map(Number);
+    const numeric = `${maj}.${min}.${patch}`;
+    return {
+        version: isMariaDbVersion(rawVersion) ? `${numeric}-MariaDB` : numeric,
+        versionNum: maj * 10000 + min * 100 + patch,
+        major: maj,
+        currentUser,
+        database,
+        host: endpoint.host,
+        port: endpoint.port,
+    };
+}
+/** The release series of a server ("8.0", "10.11"), which is what support dates attach to. */
+function releaseSeries(info) {
+    return `${Math.floor(info.versionNum / 10000)}.${Math.floor(info.versionNum / 100) % 100}`;
+}
+
+
+/***/ }),
+
 /***/ 75930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
