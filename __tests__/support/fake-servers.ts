@@ -88,23 +88,28 @@ export interface FreezingProxy extends FakeServer {
   freeze(): void
 }
 
+/** First byte of the frontend messages that carry a query: Query ('Q') and Parse ('P'). */
+const QUERY_MESSAGE_TYPES = new Set([0x51, 0x50])
+
 /**
  * Relays to a real server until frozen: by freeze(), or by itself once the client has sent
- * `freezeAfterChunks` chunks on one connection (so a spawned CLI is cut off part-way).
+ * `freezeAfterQueries` queries on one connection (so a spawned CLI is cut off part-way). Queries,
+ * not chunks, are counted: the startup and authentication exchange differs between servers
+ * (trust, md5, SCRAM) while the queries after it do not.
  */
-export async function startFreezingProxy(target: { host: string; port: number }, options: { freezeAfterChunks?: number } = {}): Promise<FreezingProxy> {
+export async function startFreezingProxy(target: { host: string; port: number }, options: { freezeAfterQueries?: number } = {}): Promise<FreezingProxy> {
   let isFrozen = false
   const upstreams = new Set<net.Socket>()
   const server = await listen((client) => {
     const upstream = net.connect(target.port, target.host)
     upstreams.add(upstream)
-    let chunks = 0
+    let queries = 0
     upstream.on('error', () => client.destroy())
     client.on('close', () => upstream.destroy())
     upstream.on('close', () => upstreams.delete(upstream))
     client.on('data', (chunk) => {
-      chunks++
-      if (options.freezeAfterChunks !== undefined && chunks > options.freezeAfterChunks) isFrozen = true
+      if (QUERY_MESSAGE_TYPES.has(chunk[0]!)) queries++
+      if (options.freezeAfterQueries !== undefined && queries > options.freezeAfterQueries) isFrozen = true
       if (!isFrozen) upstream.write(chunk)
     })
     upstream.on('data', (chunk) => {

@@ -308,11 +308,17 @@ export function classify(error: unknown, endpoint: PgEndpoint, timeouts: Session
       return new ConnectError('dns', `Cannot resolve host "${endpoint.host}" (${code}).`, 'Check the host name in the database URL and that this runner can resolve it (private DNS, VPN).')
     case 'ECONNREFUSED':
       return new ConnectError('refused', `Connection refused by ${where}: nothing is listening there.`, 'Check the host and port, that the server is running, and that its listen_addresses includes this interface.')
-    case 'ETIMEDOUT':
     case 'ECONNRESET':
+    case 'EPIPE':
+      // The socket was open, so something listens there; it dropped us before PostgreSQL's handshake completed.
+      return new ConnectError(
+        'network',
+        `${where} closed the connection during the handshake (${code}).`,
+        'Check that the port belongs to a PostgreSQL server (not another service), that a pooler in front of it accepts this user and database, and that no firewall resets the connection.',
+      )
+    case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-    case 'EPIPE':
       return new ConnectError('network', `Network error talking to ${where} (${code}).`, 'Check firewalls and security groups between this runner and the database.')
     case '28P01':
     case '28000':
