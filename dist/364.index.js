@@ -6938,7 +6938,7 @@ async function connectTarget(options, target, isWanted) {
         return { session, ...(isWanted ? { result } : {}) };
     }
     catch (error) {
-        const isConnect = error instanceof connect_error/* ConnectError */.T;
+        const isConnect = error instanceof connect_error/* ConnectError */.T$;
         const summary = isConnect ? error.message : error instanceof errors/* PreflightError */.wG ? error.message : `Cannot connect: ${(0,errors/* describeError */.Uc)(error)}`;
         const mitigation = isConnect ? error.mitigation : error instanceof errors/* PreflightError */.wG ? (error.fix ?? 'Check the database URL.') : 'Check the database URL and that the server is reachable.';
         options.log.log('error', `connectivity failed: ${summary}`, { failure: isConnect ? error.failure : 'invalid-url' });
@@ -9025,7 +9025,8 @@ function isTimeZone(zone) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ ConnectError)
+/* harmony export */   Mb: () => (/* binding */ socketConnectError),
+/* harmony export */   T$: () => (/* binding */ ConnectError)
 /* harmony export */ });
 /* unused harmony export CONNECT_FAILURES */
 /**
@@ -9060,6 +9061,24 @@ class ConnectError extends Error {
         this.failure = failure;
         this.mitigation = mitigation;
         this.detail = detail;
+    }
+}
+/**
+ * The socket failures that read the same for every dialect: the host name does not resolve, or
+ * nothing listens on the port. `listenSetting` is the server setting that chooses the interfaces
+ * it listens on (listen_addresses, bind_address). Undefined for any other code.
+ */
+function socketConnectError(code, host, port, listenSetting) {
+    switch (code) {
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+        case 'EAI_NONAME':
+        case 'EAI_FAIL':
+            return new ConnectError('dns', `Cannot resolve host "${host}" (${code}).`, 'Check the host name in the database URL and that this runner can resolve it (private DNS, VPN).');
+        case 'ECONNREFUSED':
+            return new ConnectError('refused', `Connection refused by ${host}:${port}: nothing is listening there.`, `Check the host and port, that the server is running, and that its ${listenSetting} includes this interface.`);
+        default:
+            return undefined;
     }
 }
 

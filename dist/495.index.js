@@ -276,60 +276,56 @@ function classify(error, endpoint, timeouts) {
     const e = error;
     const code = e.code ?? '';
     const raw = e.message ?? String(error);
+    const socket = (0,_connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .socketConnectError */ .Mb)(code, endpoint.host, endpoint.port, 'listen_addresses');
+    if (socket)
+        return socket;
     switch (code) {
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-        case 'EAI_NONAME':
-        case 'EAI_FAIL':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('dns', `Cannot resolve host "${endpoint.host}" (${code}).`, 'Check the host name in the database URL and that this runner can resolve it (private DNS, VPN).');
-        case 'ECONNREFUSED':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('refused', `Connection refused by ${where}: nothing is listening there.`, 'Check the host and port, that the server is running, and that its listen_addresses includes this interface.');
         case 'ECONNRESET':
         case 'EPIPE':
             // The socket was open, so something listens there; it dropped us before PostgreSQL's handshake completed.
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('network', `${where} closed the connection during the handshake (${code}).`, 'Check that the port belongs to a PostgreSQL server (not another service), that a pooler in front of it accepts this user and database, and that no firewall resets the connection.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('network', `${where} closed the connection during the handshake (${code}).`, 'Check that the port belongs to a PostgreSQL server (not another service), that a pooler in front of it accepts this user and database, and that no firewall resets the connection.');
         case 'ETIMEDOUT':
         case 'EHOSTUNREACH':
         case 'ENETUNREACH':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('network', `Network error talking to ${where} (${code}).`, 'Check firewalls and security groups between this runner and the database.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('network', `Network error talking to ${where} (${code}).`, 'Check firewalls and security groups between this runner and the database.');
         case '28P01':
         case '28000':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('authentication', `Authentication failed for user "${endpoint.user}" at ${where} (SQLSTATE ${code}).`, 'Check the user and password in the secret, and pg_hba.conf for this client address.', redactMessage(raw, endpoint));
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('authentication', `Authentication failed for user "${endpoint.user}" at ${where} (SQLSTATE ${code}).`, 'Check the user and password in the secret, and pg_hba.conf for this client address.', redactMessage(raw, endpoint));
         case '3D000':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('database-missing', `Database "${endpoint.database}" does not exist on ${where}.`, 'Check the database name at the end of the URL.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('database-missing', `Database "${endpoint.database}" does not exist on ${where}.`, 'Check the database name at the end of the URL.');
         case '53300':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('too-many-connections', `${where} has no free connection slots (SQLSTATE 53300).`, 'The server is at max_connections: a migration would not get a connection either. Find idle sessions or raise the limit.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('too-many-connections', `${where} has no free connection slots (SQLSTATE 53300).`, 'The server is at max_connections: a migration would not get a connection either. Find idle sessions or raise the limit.');
         case '57P03':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('starting-up', `${where} is not accepting connections yet (SQLSTATE 57P03: starting up, shutting down or in recovery).`, 'Wait for the server to finish starting, then run preflight again.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('starting-up', `${where} is not accepting connections yet (SQLSTATE 57P03: starting up, shutting down or in recovery).`, 'Wait for the server to finish starting, then run preflight again.');
         case '57014':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('session-settings', `${where} cancelled the preflight session's first statements (SQLSTATE 57014): the role or database sets a statement_timeout too low for any query.`, `Check ALTER ROLE ${endpoint.user} / ALTER DATABASE ${endpoint.database} ... SET statement_timeout (SELECT * FROM pg_db_role_setting); the migration itself would be cancelled the same way.`);
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('session-settings', `${where} cancelled the preflight session's first statements (SQLSTATE 57014): the role or database sets a statement_timeout too low for any query.`, `Check ALTER ROLE ${endpoint.user} / ALTER DATABASE ${endpoint.database} ... SET statement_timeout (SELECT * FROM pg_db_role_setting); the migration itself would be cancelled the same way.`);
         case '57P05':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('session-settings', `${where} ended the preflight session before its first query (SQLSTATE 57P05): the role or database sets an idle_session_timeout too low for any client.`, `Check ALTER ROLE ${endpoint.user} / ALTER DATABASE ${endpoint.database} ... SET idle_session_timeout (SELECT * FROM pg_db_role_setting).`);
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('session-settings', `${where} ended the preflight session before its first query (SQLSTATE 57P05): the role or database sets an idle_session_timeout too low for any client.`, `Check ALTER ROLE ${endpoint.user} / ALTER DATABASE ${endpoint.database} ... SET idle_session_timeout (SELECT * FROM pg_db_role_setting).`);
         case '57P01':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('network', `${where} terminated the preflight session while it was being set up (SQLSTATE 57P01: an administrator or a shutdown).`, 'Check that the server is not shutting down and that no tool terminates new sessions, then run preflight again.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('network', `${where} terminated the preflight session while it was being set up (SQLSTATE 57P01: an administrator or a shutdown).`, 'Check that the server is not shutting down and that no tool terminates new sessions, then run preflight again.');
         case '08P01':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('protocol', `${where} broke the PostgreSQL protocol (SQLSTATE 08P01): ${redactMessage(raw, endpoint)}.`, NOT_POSTGRES_FIX);
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('protocol', `${where} broke the PostgreSQL protocol (SQLSTATE 08P01): ${redactMessage(raw, endpoint)}.`, NOT_POSTGRES_FIX);
         default:
             break;
     }
     if (isNoSslError(error)) {
-        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('tls', `${where} does not accept TLS connections, and sslmode ${endpoint.tlsMode} requires TLS.`, 'Enable ssl on the server (or connect through its TLS endpoint), or set tls.mode: prefer (or disable) for this target only if the network path is trusted.');
+        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('tls', `${where} does not accept TLS connections, and sslmode ${endpoint.tlsMode} requires TLS.`, 'Enable ssl on the server (or connect through its TLS endpoint), or set tls.mode: prefer (or disable) for this target only if the network path is trusted.');
     }
     if (/error establishing an SSL connection/i.test(raw)) {
         // The server answered the TLS request with neither "S" nor "N": it does not speak PostgreSQL.
-        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('protocol', `${where} answered the TLS request with something that is not PostgreSQL.`, NOT_POSTGRES_FIX);
+        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('protocol', `${where} answered the TLS request with something that is not PostgreSQL.`, NOT_POSTGRES_FIX);
     }
     if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /certificate|SSL|TLS/i.test(code) || isTlsMessage(raw)) {
-        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('tls', `TLS negotiation with ${where} failed (sslmode ${endpoint.tlsMode}): ${redactMessage(raw, endpoint)}`, 'Check tls.mode and tls.ca in the config: verify-full needs the server certificate\'s CA and a matching host name; use require to encrypt without verifying.');
+        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('tls', `TLS negotiation with ${where} failed (sslmode ${endpoint.tlsMode}): ${redactMessage(raw, endpoint)}`, 'Check tls.mode and tls.ca in the config: verify-full needs the server certificate\'s CA and a matching host name; use require to encrypt without verifying.');
     }
     // A server error with a SQLSTATE is not a timeout even when its text says "timeout".
     if (!/^[0-9A-Z]{5}$/.test(code) && /timeout/i.test(raw)) {
-        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('timeout', `No answer from ${where} within ${timeouts.connectTimeoutMs} ms.`, 'Check that the host and port are right and reachable from this runner; raise connectTimeoutMs if the network is slow.');
+        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('timeout', `No answer from ${where} within ${timeouts.connectTimeoutMs} ms.`, 'Check that the host and port are right and reachable from this runner; raise connectTimeoutMs if the network is slow.');
     }
     if (/terminated unexpectedly|Connection terminated/i.test(raw)) {
-        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('network', `${where} closed the connection during the handshake.`, 'Check that the port belongs to a PostgreSQL server (not another service) and that a pooler in front of it accepts this user and database.');
+        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('network', `${where} closed the connection during the handshake.`, 'Check that the port belongs to a PostgreSQL server (not another service) and that a pooler in front of it accepts this user and database.');
     }
-    return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('unknown', `Cannot connect to ${where}: ${redactMessage(raw, endpoint)}${code ? ` (${code})` : ''}.`, 'Check the database URL and that the server is reachable.');
+    return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('unknown', `Cannot connect to ${where}: ${redactMessage(raw, endpoint)}${code ? ` (${code})` : ''}.`, 'Check the database URL and that the server is reachable.');
 }
 const NOT_POSTGRES_FIX = 'Check that the port belongs to a PostgreSQL server or pooler (not an HTTP, Redis or other service), and that no proxy in between rewrites the connection.';
 /** Node's TLS errors sometimes carry no code; their messages are stable across versions. */

@@ -215,24 +215,20 @@ function classifyMysqlError(error, endpoint, timeouts) {
     const errno = typeof e.errno === 'number' ? e.errno : undefined;
     const raw = redactMessage(e.message ?? String(error), endpoint);
     const tag = errno !== undefined ? ` (${code || 'errno'} ${errno})` : code ? ` (${code})` : '';
+    const socket = (0,_connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .socketConnectError */ .Mb)(code, endpoint.host, endpoint.port, 'bind_address');
+    if (socket)
+        return socket;
     switch (code) {
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-        case 'EAI_NONAME':
-        case 'EAI_FAIL':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('dns', `Cannot resolve host "${endpoint.host}" (${code}).`, 'Check the host name in the database URL and that this runner can resolve it (private DNS, VPN).');
-        case 'ECONNREFUSED':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('refused', `Connection refused by ${where}: nothing is listening there.`, 'Check the host and port, that the server is running, and that its bind_address includes this interface.');
         case 'ETIMEDOUT':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('timeout', `No answer from ${where} within ${timeouts.connectTimeoutMs} ms.`, 'Check that the host and port are right and reachable from this runner (firewalls, security groups); raise connectTimeoutMs if the network is slow.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('timeout', `No answer from ${where} within ${timeouts.connectTimeoutMs} ms.`, 'Check that the host and port are right and reachable from this runner (firewalls, security groups); raise connectTimeoutMs if the network is slow.');
         case 'ECONNRESET':
         case 'EHOSTUNREACH':
         case 'ENETUNREACH':
         case 'EPIPE':
         case 'PROTOCOL_CONNECTION_LOST':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('network', `Network error talking to ${where} (${code}).`, 'Check that the port belongs to a MySQL or MariaDB server (not another service), and firewalls between this runner and the database.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('network', `Network error talking to ${where} (${code}).`, 'Check that the port belongs to a MySQL or MariaDB server (not another service), and firewalls between this runner and the database.');
         case 'HANDSHAKE_NO_SSL_SUPPORT':
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('tls', `${where} does not support TLS, and tls.mode ${endpoint.tlsMode} requires it.`, 'Enable TLS on the server (ssl_cert, ssl_key), or use tls.mode prefer or disable where encryption is not required.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('tls', `${where} does not support TLS, and tls.mode ${endpoint.tlsMode} requires it.`, 'Enable TLS on the server (ssl_cert, ssl_key), or use tls.mode prefer or disable where encryption is not required.');
         default:
             break;
     }
@@ -240,30 +236,30 @@ function classifyMysqlError(error, endpoint, timeouts) {
         case ERRNO.ER_ACCESS_DENIED_ERROR:
         case ERRNO.ER_ACCESS_DENIED_NO_PASSWORD_ERROR:
         case ERRNO.ER_NOT_SUPPORTED_AUTH_MODE:
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('authentication', `Authentication failed for user "${endpoint.user}" at ${where}${tag}.`, 'Check the user and password in the secret, and that the account exists for this client host (user@host).', raw);
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('authentication', `Authentication failed for user "${endpoint.user}" at ${where}${tag}.`, 'Check the user and password in the secret, and that the account exists for this client host (user@host).', raw);
         case ERRNO.ER_MUST_CHANGE_PASSWORD_LOGIN:
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('authentication', `The password of "${endpoint.user}" at ${where} has expired${tag}.`, 'Set a new password for the preflight account (ALTER USER ... IDENTIFIED BY ...).', raw);
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('authentication', `The password of "${endpoint.user}" at ${where} has expired${tag}.`, 'Set a new password for the preflight account (ALTER USER ... IDENTIFIED BY ...).', raw);
         case ERRNO.ER_HOST_NOT_PRIVILEGED:
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('authentication', `${where} does not let this host connect${tag}.`, 'Create the account for this client\'s address (CREATE USER \'user\'@\'host\'), or connect from an allowed host.', raw);
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('authentication', `${where} does not let this host connect${tag}.`, 'Create the account for this client\'s address (CREATE USER \'user\'@\'host\'), or connect from an allowed host.', raw);
         case ERRNO.ER_DBACCESS_DENIED_ERROR:
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('authentication', `User "${endpoint.user}" may not use database "${endpoint.database}" on ${where}${tag}.`, `Grant the preflight account access to ${endpoint.database} (GRANT SELECT ON ${endpoint.database}.* TO ...).`, raw);
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('authentication', `User "${endpoint.user}" may not use database "${endpoint.database}" on ${where}${tag}.`, `Grant the preflight account access to ${endpoint.database} (GRANT SELECT ON ${endpoint.database}.* TO ...).`, raw);
         case ERRNO.ER_BAD_DB_ERROR:
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('database-missing', `Database "${endpoint.database}" does not exist on ${where}${tag}.`, 'Check the database name at the end of the URL.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('database-missing', `Database "${endpoint.database}" does not exist on ${where}${tag}.`, 'Check the database name at the end of the URL.');
         case ERRNO.ER_CON_COUNT_ERROR:
         case ERRNO.ER_TOO_MANY_USER_CONNECTIONS:
         case ERRNO.ER_USER_LIMIT_REACHED:
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('too-many-connections', `${where} has no free connection for "${endpoint.user}"${tag}.`, 'The server (max_connections) or the account (max_user_connections) is at its limit: a migration would not get a connection either. Find idle sessions or raise the limit.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('too-many-connections', `${where} has no free connection for "${endpoint.user}"${tag}.`, 'The server (max_connections) or the account (max_user_connections) is at its limit: a migration would not get a connection either. Find idle sessions or raise the limit.');
         case ERRNO.ER_HOST_IS_BLOCKED:
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('refused', `${where} blocks this host after too many failed connection attempts${tag}.`, 'Run FLUSH HOSTS (or mariadb-admin flush-hosts) on the server, then fix what made the connections fail.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('refused', `${where} blocks this host after too many failed connection attempts${tag}.`, 'Run FLUSH HOSTS (or mariadb-admin flush-hosts) on the server, then fix what made the connections fail.');
         case ERRNO.ER_SERVER_SHUTDOWN:
-            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('starting-up', `${where} is shutting down${tag}.`, 'Wait for the server to come back, then run preflight again.');
+            return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('starting-up', `${where} is shutting down${tag}.`, 'Wait for the server to come back, then run preflight again.');
         default:
             break;
     }
     if (/^(ERR_TLS|ERR_SSL|HANDSHAKE_SSL)/.test(code) || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
-        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('tls', `TLS negotiation with ${where} failed (tls.mode ${endpoint.tlsMode}): ${raw}`, 'Check tls.mode and tls.ca in the config: verify-full needs the server certificate\'s CA and a matching host name; use require to encrypt without verifying.');
+        return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('tls', `TLS negotiation with ${where} failed (tls.mode ${endpoint.tlsMode}): ${raw}`, 'Check tls.mode and tls.ca in the config: verify-full needs the server certificate\'s CA and a matching host name; use require to encrypt without verifying.');
     }
-    return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T('unknown', `Cannot connect to ${where}: ${raw}${tag}.`, 'Check the database URL and that the server is reachable.');
+    return new _connect_error_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectError */ .T$('unknown', `Cannot connect to ${where}: ${raw}${tag}.`, 'Check the database URL and that the server is reachable.');
 }
 /** Never let a password through, even inside a server message. */
 function redactMessage(message, endpoint) {

@@ -36,3 +36,22 @@ export class ConnectError extends Error {
     this.detail = detail
   }
 }
+
+/**
+ * The socket failures that read the same for every dialect: the host name does not resolve, or
+ * nothing listens on the port. `listenSetting` is the server setting that chooses the interfaces
+ * it listens on (listen_addresses, bind_address). Undefined for any other code.
+ */
+export function socketConnectError(code: string, host: string, port: number, listenSetting: string): ConnectError | undefined {
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+    case 'EAI_FAIL':
+      return new ConnectError('dns', `Cannot resolve host "${host}" (${code}).`, 'Check the host name in the database URL and that this runner can resolve it (private DNS, VPN).')
+    case 'ECONNREFUSED':
+      return new ConnectError('refused', `Connection refused by ${host}:${port}: nothing is listening there.`, `Check the host and port, that the server is running, and that its ${listenSetting} includes this interface.`)
+    default:
+      return undefined
+  }
+}

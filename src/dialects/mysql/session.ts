@@ -7,7 +7,7 @@
 import mysql from 'mysql2/promise'
 import type { ReadOnlySession, ServerInfo } from '../../engine/define.js'
 import type { RunLog } from '../../engine/log.js'
-import { ConnectError } from '../connect-error.js'
+import { ConnectError, socketConnectError } from '../connect-error.js'
 import type { MysqlEndpoint } from './connection-url.js'
 import { isMariaDbVersion, serverInfoOf } from './server-info.js'
 
@@ -188,14 +188,9 @@ export function classifyMysqlError(error: unknown, endpoint: MysqlEndpoint, time
   const errno = typeof e.errno === 'number' ? e.errno : undefined
   const raw = redactMessage(e.message ?? String(error), endpoint)
   const tag = errno !== undefined ? ` (${code || 'errno'} ${errno})` : code ? ` (${code})` : ''
+  const socket = socketConnectError(code, endpoint.host, endpoint.port, 'bind_address')
+  if (socket) return socket
   switch (code) {
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EAI_NONAME':
-    case 'EAI_FAIL':
-      return new ConnectError('dns', `Cannot resolve host "${endpoint.host}" (${code}).`, 'Check the host name in the database URL and that this runner can resolve it (private DNS, VPN).')
-    case 'ECONNREFUSED':
-      return new ConnectError('refused', `Connection refused by ${where}: nothing is listening there.`, 'Check the host and port, that the server is running, and that its bind_address includes this interface.')
     case 'ETIMEDOUT':
       return new ConnectError('timeout', `No answer from ${where} within ${timeouts.connectTimeoutMs} ms.`, 'Check that the host and port are right and reachable from this runner (firewalls, security groups); raise connectTimeoutMs if the network is slow.')
     case 'ECONNRESET':

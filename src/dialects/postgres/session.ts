@@ -7,7 +7,7 @@
 import pg from 'pg'
 import type { ReadOnlySession, ServerInfo } from '../../engine/define.js'
 import type { RunLog } from '../../engine/log.js'
-import { ConnectError } from '../connect-error.js'
+import { ConnectError, socketConnectError } from '../connect-error.js'
 import type { PgEndpoint } from './connection-url.js'
 
 export const APPLICATION_NAME = 'migrations-preflight'
@@ -300,14 +300,9 @@ export function classify(error: unknown, endpoint: PgEndpoint, timeouts: Session
   const e = error as { code?: string; message?: string; errno?: number }
   const code = e.code ?? ''
   const raw = e.message ?? String(error)
+  const socket = socketConnectError(code, endpoint.host, endpoint.port, 'listen_addresses')
+  if (socket) return socket
   switch (code) {
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EAI_NONAME':
-    case 'EAI_FAIL':
-      return new ConnectError('dns', `Cannot resolve host "${endpoint.host}" (${code}).`, 'Check the host name in the database URL and that this runner can resolve it (private DNS, VPN).')
-    case 'ECONNREFUSED':
-      return new ConnectError('refused', `Connection refused by ${where}: nothing is listening there.`, 'Check the host and port, that the server is running, and that its listen_addresses includes this interface.')
     case 'ECONNRESET':
     case 'EPIPE':
       // The socket was open, so something listens there; it dropped us before PostgreSQL's handshake completed.
