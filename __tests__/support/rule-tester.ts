@@ -8,7 +8,7 @@ import { configSchema, type Dialect, type LayoutName } from '../../src/config/sc
 import type { LiveFacts, PendingFile, StaticRule } from '../../src/engine/define.js'
 import { silentLog } from '../../src/engine/log.js'
 import type { Finding } from '../../src/engine/model.js'
-import { runStaticRules } from '../../src/engine/static-runner.js'
+import { StaticRun, canAnalyseInShards, runStaticRules } from '../../src/engine/static-runner.js'
 import { loadMysqlParser } from '../../src/dialects/mysql/parser.js'
 import { loadPostgresParser } from '../../src/dialects/postgres/parser.js'
 import type { MigrationFile } from '../../src/sources/layout.js'
@@ -40,25 +40,35 @@ export interface ReportedCase extends RuleCaseOptions {
 
 export type SafeCase = string | (RuleCaseOptions & { readonly sql: string; readonly issue?: string })
 
-/** Runs one rule over the given SQL files and returns its findings. */
+/**
+ * Runs one rule over the given SQL files and returns its findings. The rule runs twice: over the
+ * files as one shard, and with each file a shard of its own, as a large pending set is analysed
+ * (StaticRun); the two must report the same, or what the rule carries across shards is wrong.
+ */
 export async function runRule(rule: StaticRule, sqls: readonly string[], opts: RuleCaseOptions = {}): Promise<Finding[]> {
   const parser = opts.dialect === 'mysql' ? await loadMysqlParser() : await loadPostgresParser()
   const files: PendingFile[] = sqls.map((sql, i) => ({ migration: fakeMigration(`m${i + 1}.sql`, sql, opts.inTransaction ?? false), parsed: parser.parse(sql) }))
   const config = configSchema.parse({ rules: opts.options ? { [rule.id]: { options: opts.options } } : {} })
-  const [result] = await runStaticRules({
+  const input = {
     rules: [rule],
-    files,
     config,
     postgresVersion: opts.pg ?? 16,
-    versionSource: 'config',
+    versionSource: 'config' as const,
     layout: opts.layout,
     live: opts.live ?? {},
     log: silentLog,
     knownIds: new Set([rule.id, 'syntax-error', 'invalid-directive']),
     dialect: opts.dialect ?? 'postgres',
-  })
-  if (result!.status === 'error') throw new Error(`rule ${rule.id} threw: ${result!.summary}`)
-  return [...result!.findings]
+  }
+  const [whole] = await runStaticRules({ ...input, files })
+  if (whole!.status === 'error') throw new Error(`rule ${rule.id} threw: ${whole!.summary}`)
+  const sharded = new StaticRun(input)
+  // Each file a shard of its own where the engine would split the set at all.
+  if (canAnalyseInShards(input.dialect, input.layout)) for (const file of files) await sharded.addShard([file])
+  else await sharded.addShard(files)
+  const [byFile] = sharded.finish()
+  expect({ status: byFile!.status, findings: byFile!.findings }).toEqual({ status: whole!.status, findings: whole!.findings })
+  return [...whole!.findings]
 }
 
 /** Declares jest tests for a rule's safe and reported cases. */

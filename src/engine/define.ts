@@ -54,11 +54,20 @@ export interface LiveFacts {
   readonly thresholds?: { readonly largeTableRows: number; readonly largeTableBytes: number }
 }
 
+/**
+ * What a rule sees. A large pending set is analysed in shards, consecutive runs of files in pending
+ * order, so that the parse trees of only one shard are alive at a time: `files` and `statements`
+ * are the current shard's, and the rule runs once per shard. What a later file needs to know about
+ * earlier ones (tables created, copies made, constraints added NOT VALID) is carried across shards
+ * as plain data, in state keyed by `run` (support/carry.ts), never as parse trees.
+ */
 export interface StaticContext {
-  /** Pending files in the order the tool applies them. */
+  /** The current shard's pending files, in the order the tool applies them. */
   readonly files: readonly PendingFile[]
-  /** Statements of every pending file in order, optionally only of the given node kinds. */
+  /** Statements of the current shard's files in order, optionally only of the given node kinds. */
   statements(kind?: string | readonly string[]): Iterable<StatementRef>
+  /** The same object for every shard of one static run: the key of state carried across shards. */
+  readonly run: object
   readonly postgresVersion: number
   readonly versionSource: VersionSource
   readonly dialect: Dialect

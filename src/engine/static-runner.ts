@@ -11,6 +11,7 @@ import type { RunLog } from './log.js'
 import { compareFindings, runbookLink, type CheckResult, type Finding, type Severity, type Status } from './model.js'
 import { resolveOverride } from './overrides.js'
 import type { Statement } from '../dialects/postgres/parser.js'
+import { extendShardIndexes } from '../checks/static/support/carry.js'
 
 export interface StaticRunInput {
   readonly rules: readonly StaticRule[]
@@ -27,85 +28,155 @@ export interface StaticRunInput {
   readonly dialect?: Dialect
 }
 
-/** Runs every rule and returns one result per rule. */
+/** Runs every rule over one set of files (a single shard) and returns one result per rule. */
 export async function runStaticRules(input: StaticRunInput, onResult?: (result: CheckResult) => void): Promise<CheckResult[]> {
-  const directivesByFile = new Map(input.files.map((f) => [f.migration.path, parseDirectives(f.parsed)]))
-  const statements = new StatementIndex(input.files)
-  const results: CheckResult[] = []
-  for (const rule of input.rules) {
-    const result = await runOne(rule, input, directivesByFile, statements)
-    results.push(result)
-    onResult?.(result)
-  }
-  return results
+  const run = new StaticRun(input)
+  await run.addShard(input.files)
+  return run.finish(onResult)
 }
 
-/** Runs one rule in its own try. */
-async function runOne(rule: StaticRule, input: StaticRunInput, directives: ReadonlyMap<string, Directive[]>, statements: StatementIndex): Promise<CheckResult> {
-  const started = performance.now()
-  const override = resolveOverride(input.config.rules[rule.id], rule.severity)
-  const base = { id: rule.id, title: rule.title, category: rule.category, kind: 'static' as const, docs: runbookLink(rule.id) }
-  if (override.isOff) {
-    return { ...base, severity: rule.severity, status: 'skip', summary: `Turned off in config (rules.${rule.id}).`, durationMs: 0, findings: [] }
+/**
+ * Whether a pending set may be analysed in shards. Rules reason about a transaction within one shard,
+ * so a set that runs in one transaction (Drizzle applies every pending file in one) is one shard;
+ * the MySQL rules read the whole set at once.
+ */
+export function canAnalyseInShards(dialect: Dialect, layout: StaticContext['layout']): boolean {
+  return dialect === 'postgres' && layout !== 'drizzle'
+}
+
+/** What a rule has produced so far, over the shards seen. */
+interface RuleProgress {
+  readonly rule: StaticRule
+  readonly severity: Severity
+  readonly options: Readonly<Record<string, unknown>>
+  readonly isOff: boolean
+  readonly findings: Finding[]
+  durationMs: number
+  skipReason?: string
+  failure?: string
+}
+
+/**
+ * One static run over a pending set that arrives in shards, consecutive runs of files in pending
+ * order (see StaticContext): `addShard` runs every rule on a shard, and the shard's parse trees can
+ * go once it returns; `finish` turns what the rules reported into one result per rule. A rule that
+ * threw, or skipped the run, does not run on later shards.
+ */
+export class StaticRun {
+  readonly #input: Omit<StaticRunInput, 'files'>
+  readonly #progress: RuleProgress[]
+  /** The key of the state rules carry across shards (StaticContext.run). */
+  readonly #key = {}
+  #fileCount = 0
+
+  constructor(input: Omit<StaticRunInput, 'files'>) {
+    this.#input = input
+    this.#progress = input.rules.map((rule) => {
+      const override = resolveOverride(input.config.rules[rule.id], rule.severity)
+      return { rule, severity: override.severity, options: override.options, isOff: override.isOff, findings: [], durationMs: 0 }
+    })
   }
-  const severity = override.severity
-  if (input.files.length === 0) {
-    return { ...base, severity, status: 'skip', summary: 'No pending migrations to analyse.', durationMs: 0, findings: [] }
-  }
-  const findings: Finding[] = []
-  let skipReason: string | undefined
-  const ctx: StaticContext = {
-    files: input.files,
-    statements: (kind) => statements.select(kind),
-    postgresVersion: input.postgresVersion,
-    versionSource: input.versionSource,
-    dialect: input.dialect ?? 'postgres',
-    layout: input.layout,
-    options: override.options,
-    live: input.live,
-    knownIds: input.knownIds,
-    report(at, finding) {
-      findings.push(toFinding(rule.id, severity, at, finding, directives, input.knownIds))
-    },
-    skip(reason) {
-      skipReason = reason
-    },
-  }
-  try {
-    await rule.run(ctx)
-  } catch (error) {
-    input.log.log('error', `rule ${rule.id} threw: ${describeError(error)}`, { stack: (error as Error)?.stack })
-    return {
-      ...base,
-      severity,
-      status: 'error',
-      summary: `The rule failed to run: ${describeError(error)}. Its findings are missing from this report.`,
-      mitigation: 'This is a bug in Migrations Preflight: report it with the log file. Meanwhile review the migration by hand for this rule.',
-      durationMs: Math.round(performance.now() - started),
-      findings: [],
+
+  /** Runs every rule still running on the next shard. */
+  async addShard(files: readonly PendingFile[]): Promise<void> {
+    if (files.length === 0) return
+    this.#fileCount += files.length
+    const directives = new Map(files.map((f) => [f.migration.path, parseDirectives(f.parsed)]))
+    const statements = new StatementIndex(files)
+    // Indexes over the pending set take in this shard whether or not a rule asks them about it.
+    if ((this.#input.dialect ?? 'postgres') === 'postgres') extendShardIndexes(this.#context(files, statements, { options: {}, report: () => undefined, skip: () => undefined }))
+    for (const progress of this.#progress) {
+      if (progress.isOff || progress.skipReason !== undefined || progress.failure !== undefined) continue
+      await this.#runOnShard(progress, files, statements, directives)
     }
   }
-  if (skipReason !== undefined) {
-    input.log.log('info', `rule ${rule.id}: skip: ${skipReason}`)
-    return { ...base, severity, status: 'skip', summary: skipReason, durationMs: Math.round(performance.now() - started), findings: [] }
+
+  /** One result per rule, in rule order; `onResult` sees each as it is made. */
+  finish(onResult?: (result: CheckResult) => void): CheckResult[] {
+    return this.#progress.map((progress) => {
+      const result = this.#resultOf(progress)
+      onResult?.(result)
+      return result
+    })
   }
-  findings.sort(compareFindings)
-  const status = statusOf(findings)
-  const active = findings.filter((f) => !f.suppressed)
-  const suppressedCount = findings.length - active.length
-  const summary =
-    active.length === 0
-      ? `No problems${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}.`
-      : `${active.length} finding${active.length === 1 ? '' : 's'}${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}: ${active[0]!.message}`
-  input.log.log('info', `rule ${rule.id}: ${status}, ${findings.length} findings`)
-  return {
-    ...base,
-    severity,
-    status,
-    summary,
-    mitigation: active[0]?.mitigation,
-    durationMs: Math.round(performance.now() - started),
-    findings,
+
+  /** Runs one rule on one shard in its own try. */
+  async #runOnShard(progress: RuleProgress, files: readonly PendingFile[], statements: StatementIndex, directives: ReadonlyMap<string, Directive[]>): Promise<void> {
+    const input = this.#input
+    const { rule, severity } = progress
+    const started = performance.now()
+    const ctx = this.#context(files, statements, {
+      options: progress.options,
+      report(at, finding) {
+        progress.findings.push(toFinding(rule.id, severity, at, finding, directives, input.knownIds))
+      },
+      skip(reason) {
+        progress.skipReason ??= reason
+      },
+    })
+    try {
+      await rule.run(ctx)
+    } catch (error) {
+      input.log.log('error', `rule ${rule.id} threw: ${describeError(error)}`, { stack: (error as Error)?.stack })
+      progress.failure = describeError(error)
+    }
+    progress.durationMs += performance.now() - started
+  }
+
+  /** A rule's view of a shard. */
+  #context(files: readonly PendingFile[], statements: StatementIndex, own: Pick<StaticContext, 'options' | 'report' | 'skip'>): StaticContext {
+    const input = this.#input
+    return {
+      files,
+      statements: (kind) => statements.select(kind),
+      run: this.#key,
+      postgresVersion: input.postgresVersion,
+      versionSource: input.versionSource,
+      dialect: input.dialect ?? 'postgres',
+      layout: input.layout,
+      live: input.live,
+      knownIds: input.knownIds,
+      ...own,
+    }
+  }
+
+  /** The rule's result from its findings, skip or failure over every shard. */
+  #resultOf(progress: RuleProgress): CheckResult {
+    const { rule, severity } = progress
+    const log = this.#input.log
+    const base = { id: rule.id, title: rule.title, category: rule.category, kind: 'static' as const, docs: runbookLink(rule.id) }
+    const durationMs = Math.round(progress.durationMs)
+    if (progress.isOff) {
+      return { ...base, severity: rule.severity, status: 'skip', summary: `Turned off in config (rules.${rule.id}).`, durationMs: 0, findings: [] }
+    }
+    if (this.#fileCount === 0) {
+      return { ...base, severity, status: 'skip', summary: 'No pending migrations to analyse.', durationMs: 0, findings: [] }
+    }
+    if (progress.failure !== undefined) {
+      return {
+        ...base,
+        severity,
+        status: 'error',
+        summary: `The rule failed to run: ${progress.failure}. Its findings are missing from this report.`,
+        mitigation: 'This is a bug in Migrations Preflight: report it with the log file. Meanwhile review the migration by hand for this rule.',
+        durationMs,
+        findings: [],
+      }
+    }
+    if (progress.skipReason !== undefined) {
+      log.log('info', `rule ${rule.id}: skip: ${progress.skipReason}`)
+      return { ...base, severity, status: 'skip', summary: progress.skipReason, durationMs, findings: [] }
+    }
+    const findings = progress.findings.sort(compareFindings)
+    const status = statusOf(findings)
+    const active = findings.filter((f) => !f.suppressed)
+    const suppressedCount = findings.length - active.length
+    const summary =
+      active.length === 0
+        ? `No problems${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}.`
+        : `${active.length} finding${active.length === 1 ? '' : 's'}${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}: ${active[0]!.message}`
+    log.log('info', `rule ${rule.id}: ${status}, ${findings.length} findings`)
+    return { ...base, severity, status, summary, mitigation: active[0]?.mitigation, durationMs, findings }
   }
 }
 

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+import { carried } from './support/carry.js'
 import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
@@ -71,7 +72,8 @@ export default defineStaticRule({
   category: 'locks',
   severity: SEVERITY,
   run(ctx) {
-    const userVolatility = new Map<string, boolean>()
+    // Functions created earlier in the pending set, by name: whether each is volatile. Carried across shards.
+    const userVolatility = carried(ctx, 'add-column-rewrites-table', () => new Map<string, boolean>())
     for (const ref of ctx.statements(['AlterTableStmt', 'CreateFunctionStmt'])) {
       const n = ref.stmt.node
       if (ref.stmt.kind === 'CreateFunctionStmt') {

@@ -2,8 +2,9 @@ import { defineStaticRule, type StaticContext } from '../../engine/define.js'
 import { relationName } from '../../dialects/postgres/locks.js'
 import { reportDestructive } from './support/backup-evidence.js'
 import { columnType, describeType, liveColumnType, narrowingReason, type ColumnType } from './support/column-types.js'
-import { isCreatedBefore, tableKey } from './support/created-in-pending.js'
-import { executedBefore, executedStatements, viaSuffix, type ExecutedStatement } from './support/executed-sql.js'
+import { isCreatedBefore } from './support/created-in-pending.js'
+import { executedStatements, viaSuffix, type ExecutedStatement } from './support/executed-sql.js'
+import { definedTypeBefore } from './support/column-defs.js'
 import { displayName, lockFields } from './support/statement-facts.js'
 import type { AstNode } from './support/ast.js'
 
@@ -60,15 +61,7 @@ function checkTypeChange(ctx: StaticContext, exec: ExecutedStatement, table: str
 
 /** The column's type before this statement: from an earlier ALTER COLUMN TYPE in the pending set, else from the target. */
 function previousType(ctx: StaticContext, exec: ExecutedStatement, table: string, column: string): { type: ColumnType; source: string } | undefined {
-  const key = tableKey(table)
-  let found: ColumnType | undefined
-  for (const earlier of executedBefore(ctx, exec)) {
-    if (earlier.kind !== 'AlterTableStmt' || tableKey(relationName(earlier.node.relation) ?? '') !== key) continue
-    for (const c of earlier.node.cmds ?? []) {
-      const cmd = c.AlterTableCmd
-      if (cmd?.subtype === 'AT_AlterColumnType' && cmd.name === column) found = columnType(cmd.def?.ColumnDef?.typeName) ?? found
-    }
-  }
+  const found = definedTypeBefore(ctx, exec, table, column, ['alter-type'])
   if (found) return { type: found, source: 'an earlier statement of the pending set' }
   const live = liveColumnType(ctx, table, column)
   return live ? { type: live, source: 'the target' } : undefined

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+import { carried } from './support/carry.js'
 import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
@@ -20,7 +21,8 @@ export default defineStaticRule({
   category: 'locks',
   severity: SEVERITY,
   run(ctx) {
-    const proofs = new ProvenNotNull()
+    // Constraints proving columns NOT NULL, from every earlier statement: carried across shards.
+    const proofs = carried(ctx, ProvenNotNull, () => new ProvenNotNull())
     for (const ref of ctx.statements('AlterTableStmt')) {
       const n = ref.stmt.node
       const table = relationOf(n.relation)

@@ -13,6 +13,7 @@ import { relationName } from '../../../dialects/postgres/locks.js'
 import { executedPosition, executedStatements, type ExecutedStatement } from './executed-sql.js'
 import { tableKey } from './created-in-pending.js'
 import type { AstNode } from './ast.js'
+import { defineShardIndex } from './carry.js'
 
 export const BACKUP_KINDS = ['directive', 'copy', 'pitr'] as const
 export type BackupKind = (typeof BACKUP_KINDS)[number]
@@ -80,36 +81,37 @@ function backupDirective(ref: StatementRef): Directive | undefined {
 function findCopy(ctx: StaticContext, ref: StatementRef, table: string, column: string | undefined): string | undefined {
   const key = tableKey(table)
   const at = executedPosition(ctx, ref)
-  for (const { position, copy, exec } of copiesOf(ctx)) {
+  for (const { position, copy, where } of copiesOf(ctx)) {
     if (position >= at) break
     if (!copy.sources.some((s) => tableKey(s) === key)) continue
     if (!copy.hasStar && (column === undefined || !copy.columns.includes(column))) continue
-    return `${copy.target} copied at ${exec.file.migration.path}:${exec.stmt.line}`
+    return `${copy.target} copied at ${where}`
   }
   return undefined
 }
 
-/** A copy statement and its place among the executed statements. */
+/** A copy statement, its place among the executed statements, and where it is written (path:line). */
 interface PlacedCopy {
   readonly position: number
   readonly copy: Copy
-  readonly exec: ExecutedStatement
+  readonly where: string
 }
 
-// Every destructive finding looks for copies before it: list them once per pending file list.
-const copyCache = new WeakMap<StaticContext['files'], readonly PlacedCopy[]>()
+/** Every destructive finding looks for copies before it: they are listed once, carried across shards and extended with each. */
+class CopiesIndex {
+  readonly copies: PlacedCopy[] = []
 
-/** The copy statements of the pending set, in order. */
-function copiesOf(ctx: StaticContext): readonly PlacedCopy[] {
-  const cached = copyCache.get(ctx.files)
-  if (cached) return cached
-  const copies: PlacedCopy[] = []
-  for (const [position, exec] of executedStatements(ctx).entries()) {
-    const copy = copyOf(exec)
-    if (copy) copies.push({ position, copy, exec })
+  extend(ctx: StaticContext): void {
+    for (const exec of executedStatements(ctx)) {
+      const copy = copyOf(exec)
+      if (copy) this.copies.push({ position: executedPosition(ctx, exec), copy, where: `${exec.file.migration.path}:${exec.stmt.line}` })
+    }
   }
-  copyCache.set(ctx.files, copies)
-  return copies
+}
+
+/** The copy statements of the pending set up to the end of the current shard, in order. */
+function copiesOf(ctx: StaticContext): readonly PlacedCopy[] {
+  return copiesIndex(ctx).copies
 }
 
 /** A statement that copies rows into a lasting table: its target, source tables and selected columns. */
@@ -160,3 +162,6 @@ export function reportDestructive(ctx: StaticContext, ref: StatementRef, finding
   const fields = backupFields(backup)
   ctx.report(ref, { ...finding, message: finding.message + backupNote(backup), severity: fields.severity, evidence: { ...finding.evidence, ...fields.evidence } })
 }
+
+/** The CopiesIndex of the run, up to the end of the current shard. */
+const copiesIndex = defineShardIndex(() => new CopiesIndex())

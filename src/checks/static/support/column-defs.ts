@@ -8,6 +8,7 @@ import { columnType, liveColumnType, type ColumnType } from './column-types.js'
 import { tableKey } from './created-in-pending.js'
 import { executedPosition, executedStatements, type ExecutedStatement } from './executed-sql.js'
 import type { AstNode } from './ast.js'
+import { defineShardIndex } from './carry.js'
 
 /** One column a statement defines or changes. */
 export interface ColumnDefinition {
@@ -45,43 +46,58 @@ export function columnDefinitions(exec: Pick<ExecutedStatement, 'kind' | 'node'>
 
 /** The type a column has before `exec`, from the pending set (latest definition) or the target; undefined when unknown. */
 export function knownColumnType(ctx: StaticContext, exec: ExecutedStatement, table: string, column: string): ColumnType | undefined {
+  return definedTypeBefore(ctx, exec, table, column) ?? liveColumnType(ctx, table, column)
+}
+
+/** The type of the latest pending definition of the column before `exec` (only of the given kinds, when given). */
+export function definedTypeBefore(ctx: StaticContext, exec: ExecutedStatement, table: string, column: string, vias?: readonly ColumnDefinition['via'][]): ColumnType | undefined {
   const at = executedPosition(ctx, exec)
   let found: ColumnType | undefined
-  for (const def of definitionsByColumn(ctx).get(columnKey(tableKey(table), column)) ?? []) {
+  for (const def of definitionsIndex(ctx).byColumn.get(columnKey(tableKey(table), column)) ?? []) {
     if (def.position >= at) break
-    found = def.type
+    if (!vias || vias.includes(def.via)) found = def.type
   }
-  return found ?? liveColumnType(ctx, table, column)
+  return found
 }
 
 /** A column definition and the place of its statement among the executed statements. */
 interface PlacedDefinition {
   readonly position: number
   readonly type: ColumnType
+  readonly via: ColumnDefinition['via']
 }
 
-// Built once per pending file list: each lookup then reads one column's definitions, not every earlier statement's.
-const byColumnCache = new WeakMap<StaticContext['files'], ReadonlyMap<string, readonly PlacedDefinition[]>>()
+/**
+ * Every column definition of the pending set so far, by table key and column, in execution order:
+ * each lookup then reads one column's definitions, not every earlier statement's. Carried across
+ * shards, and extended with each shard's definitions.
+ */
+class DefinitionsIndex {
+  readonly byColumn = new Map<string, PlacedDefinition[]>()
 
-/** Every column definition of the pending set, by table key and column, in execution order. */
-function definitionsByColumn(ctx: StaticContext): ReadonlyMap<string, readonly PlacedDefinition[]> {
-  const cached = byColumnCache.get(ctx.files)
-  if (cached) return cached
-  const out = new Map<string, PlacedDefinition[]>()
-  for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
-    const position = executedPosition(ctx, exec)
-    for (const def of columnDefinitions(exec)) {
-      const key = columnKey(tableKey(def.table), def.column)
-      const list = out.get(key)
-      if (list) list.push({ position, type: def.type })
-      else out.set(key, [{ position, type: def.type }])
+  extend(ctx: StaticContext): void {
+    for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
+      const position = executedPosition(ctx, exec)
+      for (const def of columnDefinitions(exec)) {
+        const key = columnKey(tableKey(def.table), def.column)
+        const placed = { position, type: def.type, via: def.via }
+        const list = this.byColumn.get(key)
+        if (list) list.push(placed)
+        else this.byColumn.set(key, [placed])
+      }
     }
   }
-  byColumnCache.set(ctx.files, out)
-  return out
+}
+
+/** The index, up to the end of the current shard. */
+function definitionsIndex(ctx: StaticContext): DefinitionsIndex {
+  return definitionsIndexOf(ctx)
 }
 
 /** Map key of a column: canonical table key and column name (a NUL cannot be in either). */
 function columnKey(table: string, column: string): string {
   return `${table}\u0000${column}`
 }
+
+/** The DefinitionsIndex of the run, up to the end of the current shard. */
+const definitionsIndexOf = defineShardIndex(() => new DefinitionsIndex())

@@ -11,8 +11,9 @@
  */
 import type { StatementRef, StaticContext } from '../../../engine/define.js'
 import { objectNames, relationName } from '../../../dialects/postgres/locks.js'
-import { executedStatements } from './executed-sql.js'
+import { executedPosition, executedStatements } from './executed-sql.js'
 import type { AstNode } from './ast.js'
+import { defineShardIndex } from './carry.js'
 
 /**
  * Whether `table` (and `column` of it, when given) was created by a pending statement before `ref`.
@@ -20,8 +21,7 @@ import type { AstNode } from './ast.js'
  */
 export function isCreatedBefore(ctx: StaticContext, ref: StatementRef, table: string, column?: string): boolean {
   const index = createdIndex(ctx)
-  const at = positionOf(index, ref)
-  if (at === undefined) return false
+  const at = positionOf(ctx, ref)
   const key = tableKey(table)
   // A table's own history wins; without one, a table in a schema the set created is new too.
   const isTableNew = index.stateAt('t', key, at) ?? index.stateAt('n', schemaOf(key), at) ?? false
@@ -31,9 +31,7 @@ export function isCreatedBefore(ctx: StaticContext, ref: StatementRef, table: st
 
 /** Whether `schema` was created (without IF NOT EXISTS on an existing one) by a pending statement before `ref`. */
 export function isSchemaCreatedBefore(ctx: StaticContext, ref: StatementRef, schema: string): boolean {
-  const index = createdIndex(ctx)
-  const at = positionOf(index, ref)
-  return at !== undefined && (index.stateAt('s', schema, at) ?? false)
+  return createdIndex(ctx).stateAt('s', schema, positionOf(ctx, ref)) ?? false
 }
 
 /** Canonical `schema.name` key of a table name as written (`orders`, `public.orders`, `Sales.Orders`). */
@@ -42,8 +40,8 @@ export function tableKey(name: string): string {
 }
 
 /** A statement's place in pending order: its own for a statement inside procedural code, else its top-level statement's. */
-function positionOf(index: CreatedIndex, ref: StatementRef): number | undefined {
-  return index.order.get(ref) ?? index.order.get(ref.stmt)
+function positionOf(ctx: StaticContext, ref: StatementRef): number {
+  return executedPosition(ctx, ref)
 }
 
 /** Schema part of a canonical table key. */
@@ -54,108 +52,98 @@ function schemaOf(key: string): string {
 /** What a key names: a table, a column (`table:column`), a schema, or the tables of a schema ("namespace"). */
 type ObjectKind = 't' | 'c' | 's' | 'n'
 
-/** State changes per object key, in pending order, and each statement's place in that order. */
-interface CreatedIndex {
-  /** Keyed by top-level Statement, and by ExecutedStatement for statements inside procedural code. */
-  readonly order: ReadonlyMap<object, number>
-  /** Whether the object is "created in pending" just before statement number `at`; undefined when no statement touched it yet. */
-  stateAt(kind: ObjectKind, key: string, at: number): boolean | undefined
-}
-
 /** One state change of an object: from statement number `at` on, it is new (or not). */
 interface Transition {
   readonly at: number
   readonly isNew: boolean
 }
 
-// Rules run one after another over the same pending files; the index is built once per file list
-// (keyed weakly on it, so it goes away with the run) instead of once per rule and statement.
-const cache = new WeakMap<readonly unknown[], CreatedIndex>()
+/**
+ * When objects become new or stop being new, in pending order (executed-statement places). Carried
+ * across shards as plain names and places, and extended with each shard's statements.
+ */
+class CreatedIndex {
+  // One map per kind of object, so a lookup builds no prefixed key.
+  readonly #transitions: Record<ObjectKind, Map<string, Transition[]>> = { t: new Map(), c: new Map(), s: new Map(), n: new Map() }
+  // Objects the set dropped or renamed away: a later CREATE ... IF NOT EXISTS really creates them.
+  readonly #absent = new Set<string>()
 
-/** Builds (or reuses) the index of creations for the context's pending files. */
-function createdIndex(ctx: StaticContext): CreatedIndex {
-  const cached = cache.get(ctx.files)
-  if (cached) return cached
-  const built = buildIndex(ctx)
-  cache.set(ctx.files, built)
-  return built
+  /** Whether the object is "created in pending" just before statement number `at`; undefined when no statement touched it yet. */
+  stateAt(kind: ObjectKind, key: string, at: number): boolean | undefined {
+    let state: boolean | undefined
+    for (const t of this.#transitions[kind].get(key) ?? []) {
+      if (t.at > at) break
+      state = t.isNew
+    }
+    return state
+  }
+
+  /** Records what the shard's executed statements create, drop and rename. */
+  extend(ctx: StaticContext): void {
+    const transitions = this.#transitions
+    const absent = this.#absent
+    const existing = ctx.live.tableSizes
+    let at = 0
+    const set = (kind: ObjectKind, key: string, isNew: boolean): void => {
+      const list = transitions[kind].get(key)
+      if (list) list.push({ at, isNew })
+      else transitions[kind].set(key, [{ at, isNew }])
+    }
+    const current = (kind: ObjectKind, key: string): boolean | undefined => {
+      const list = transitions[kind].get(key)
+      return list?.[list.length - 1]?.isNew
+    }
+    const existsOnTarget = (key: string): boolean =>
+      existing !== undefined && (existing.has(key) || (key.startsWith('public.') && existing.has(key.slice('public.'.length))))
+    const create = (kind: ObjectKind, key: string, ifNotExists: boolean, existsBefore: boolean): void => {
+      // IF NOT EXISTS on something that exists does nothing, and the old object keeps its data.
+      if (ifNotExists && !absent.has(`${kind}:${key}`) && (current(kind, key) !== undefined || existsBefore)) return
+      absent.delete(`${kind}:${key}`)
+      set(kind, key, true)
+    }
+    const remove = (kind: ObjectKind, key: string): void => {
+      absent.add(`${kind}:${key}`)
+      set(kind, key, false)
+    }
+    const move = (kind: ObjectKind, from: string, to: string, wasNew: boolean): void => {
+      remove(kind, from)
+      absent.delete(`${kind}:${to}`)
+      set(kind, to, wasNew)
+    }
+    const recorder: Recorder = {
+      createTable: (name, ifNotExists) => create('t', tableKey(name), ifNotExists, existsOnTarget(tableKey(name))),
+      dropTable: (name) => remove('t', tableKey(name)),
+      moveTable: (from, to) => {
+        const fromKey = tableKey(from)
+        move('t', fromKey, tableKey(to), current('t', fromKey) ?? current('n', schemaOf(fromKey)) ?? false)
+      },
+      addColumn: (table, column, ifNotExists) => create('c', `${tableKey(table)}:${column}`, ifNotExists, false),
+      dropColumn: (table, column) => remove('c', `${tableKey(table)}:${column}`),
+      renameColumn: (table, from, to) => {
+        const key = tableKey(table)
+        move('c', `${key}:${from}`, `${key}:${to}`, current('c', `${key}:${from}`) ?? false)
+      },
+      createSchema: (schema, ifNotExists) => {
+        create('s', schema, ifNotExists, false)
+        // Only a plain CREATE SCHEMA proves the schema was empty, so every table in it is new.
+        if (!ifNotExists) set('n', schema, true)
+      },
+      dropSchema: (schema) => {
+        remove('s', schema)
+        set('n', schema, false)
+      },
+    }
+    for (const exec of executedStatements(ctx)) {
+      // A statement's own effect counts only for the statements after it.
+      at = executedPosition(ctx, exec) + 1
+      recordStatement(exec.kind, exec.node, recorder)
+    }
+  }
 }
 
-/** Walks every pending statement once and records when objects become new or stop being new. */
-function buildIndex(ctx: StaticContext): CreatedIndex {
-  const order = new Map<object, number>()
-  // One map per kind of object, so a lookup builds no prefixed key.
-  const transitions: Record<ObjectKind, Map<string, Transition[]>> = { t: new Map(), c: new Map(), s: new Map(), n: new Map() }
-  const existing = ctx.live.tableSizes
-  let at = 0
-  const set = (kind: ObjectKind, key: string, isNew: boolean): void => {
-    const list = transitions[kind].get(key)
-    if (list) list.push({ at, isNew })
-    else transitions[kind].set(key, [{ at, isNew }])
-  }
-  const current = (kind: ObjectKind, key: string): boolean | undefined => {
-    const list = transitions[kind].get(key)
-    return list?.[list.length - 1]?.isNew
-  }
-  const existsOnTarget = (key: string): boolean =>
-    existing !== undefined && (existing.has(key) || (key.startsWith('public.') && existing.has(key.slice('public.'.length))))
-  // Objects the set dropped or renamed away: a later CREATE ... IF NOT EXISTS really creates them.
-  const absent = new Set<string>()
-  const create = (kind: ObjectKind, key: string, ifNotExists: boolean, existsBefore: boolean): void => {
-    // IF NOT EXISTS on something that exists does nothing, and the old object keeps its data.
-    if (ifNotExists && !absent.has(`${kind}:${key}`) && (current(kind, key) !== undefined || existsBefore)) return
-    absent.delete(`${kind}:${key}`)
-    set(kind, key, true)
-  }
-  const remove = (kind: ObjectKind, key: string): void => {
-    absent.add(`${kind}:${key}`)
-    set(kind, key, false)
-  }
-  const move = (kind: ObjectKind, from: string, to: string, wasNew: boolean): void => {
-    remove(kind, from)
-    absent.delete(`${kind}:${to}`)
-    set(kind, to, wasNew)
-  }
-  const recorder: Recorder = {
-    createTable: (name, ifNotExists) => create('t', tableKey(name), ifNotExists, existsOnTarget(tableKey(name))),
-    dropTable: (name) => remove('t', tableKey(name)),
-    moveTable: (from, to) => {
-      const fromKey = tableKey(from)
-      move('t', fromKey, tableKey(to), current('t', fromKey) ?? current('n', schemaOf(fromKey)) ?? false)
-    },
-    addColumn: (table, column, ifNotExists) => create('c', `${tableKey(table)}:${column}`, ifNotExists, false),
-    dropColumn: (table, column) => remove('c', `${tableKey(table)}:${column}`),
-    renameColumn: (table, from, to) => {
-      const key = tableKey(table)
-      move('c', `${key}:${from}`, `${key}:${to}`, current('c', `${key}:${from}`) ?? false)
-    },
-    createSchema: (schema, ifNotExists) => {
-      create('s', schema, ifNotExists, false)
-      // Only a plain CREATE SCHEMA proves the schema was empty, so every table in it is new.
-      if (!ifNotExists) set('n', schema, true)
-    },
-    dropSchema: (schema) => {
-      remove('s', schema)
-      set('n', schema, false)
-    },
-  }
-  for (const exec of executedStatements(ctx)) {
-    order.set(exec.via ? exec : exec.stmt, at)
-    // A statement's own effect counts only for the statements after it.
-    at++
-    recordStatement(exec.kind, exec.node, recorder)
-  }
-  return {
-    order,
-    stateAt(kind, key, when) {
-      let state: boolean | undefined
-      for (const t of transitions[kind].get(key) ?? []) {
-        if (t.at > when) break
-        state = t.isNew
-      }
-      return state
-    },
-  }
+/** The index up to the end of the current shard. */
+function createdIndex(ctx: StaticContext): CreatedIndex {
+  return createdIndexOf(ctx)
 }
 
 /** The effects a statement can have on what is new. */
@@ -249,3 +237,6 @@ function recordAlterTable(n: AstNode, r: Recorder): void {
     }
   }
 }
+
+/** The CreatedIndex of the run, up to the end of the current shard. */
+const createdIndexOf = defineShardIndex(() => new CreatedIndex())

@@ -11,6 +11,7 @@
 import type { PendingFile, StatementRef, StaticContext } from '../../../engine/define.js'
 import { loadedPostgresParser, type PostgresParser, type Statement } from '../../../dialects/postgres/parser.js'
 import type { AstNode } from './ast.js'
+import { defineShardIndex } from './carry.js'
 
 /** A statement the migration runs: top-level, or inside a DO block or a called function. Reports go to `stmt`, the top-level statement. */
 export interface ExecutedStatement extends StatementRef {
@@ -31,16 +32,19 @@ export interface UnanalysedSql extends StatementRef {
   readonly excerpt: string
 }
 
+/** The current shard's expansion. */
 interface ExecutedSql {
   readonly statements: readonly ExecutedStatement[]
   readonly unanalysed: readonly UnanalysedSql[]
+  /** Executed statements of the shards before this one: `statements[i]` runs at place `offset + i` of the pending set. */
+  readonly offset: number
   /** Place of each statement in `statements`: by Statement at top level, by ExecutedStatement inside procedural code. */
   readonly positions: ReadonlyMap<object, number>
   /** Places in `statements` of each node kind, in order: a rule asking for two kinds does not filter every statement. */
   readonly byKind: ReadonlyMap<string, readonly number[]>
 }
 
-/** Executed statements of the pending set in order, optionally only of the given node kinds. */
+/** Executed statements of the current shard in order, optionally only of the given node kinds. */
 export function executedStatements(ctx: StaticContext, kind?: string | readonly string[]): ExecutedStatement[] {
   const sql = executedSql(ctx)
   if (kind === undefined) return [...sql.statements]
@@ -51,18 +55,16 @@ export function executedStatements(ctx: StaticContext, kind?: string | readonly 
   return places.map((p) => sql.statements[p]!)
 }
 
-/** The executed statements that run before `ref` (a top-level StatementRef or an ExecutedStatement), in order. */
-export function executedBefore(ctx: StaticContext, ref: StatementRef): readonly ExecutedStatement[] {
-  return executedSql(ctx).statements.slice(0, executedPosition(ctx, ref))
-}
-
-/** The place of `ref` among the executed statements (the index of its first executed statement). */
+/**
+ * The place of `ref` among the executed statements of the whole pending set (the index of its first
+ * executed statement), comparable across shards.
+ */
 export function executedPosition(ctx: StaticContext, ref: StatementRef): number {
   const sql = executedSql(ctx)
-  return sql.positions.get(ref) ?? sql.positions.get(ref.stmt) ?? 0
+  return sql.offset + (sql.positions.get(ref) ?? sql.positions.get(ref.stmt) ?? 0)
 }
 
-/** Procedural SQL the migration runs that could not be analysed. */
+/** Procedural SQL of the current shard that could not be analysed. */
 export function unanalysedSql(ctx: StaticContext): readonly UnanalysedSql[] {
   return executedSql(ctx).unanalysed
 }
@@ -72,28 +74,38 @@ export function viaSuffix(exec: ExecutedStatement): string {
   return exec.via ? ` (${exec.via})` : ''
 }
 
-// Every rule reads the same expansion; build it once per pending file list (weakly keyed, so it
-// goes away with the run).
-const cache = new WeakMap<readonly PendingFile[], ExecutedSql>()
+/**
+ * The expansion, built once per shard and read by every rule. Carried across shards: the routines
+ * the set created (a function created in one file may be called in a later one) and how many
+ * statements ran before.
+ */
+class ExpansionIndex {
+  readonly routines = new Map<string, CreatedRoutine>()
+  current: ExecutedSql = { statements: [], unanalysed: [], offset: 0, positions: new Map(), byKind: new Map() }
 
-/** Builds (or reuses) the expansion of the context's pending files. */
+  extend(ctx: StaticContext): void {
+    this.current = expand(ctx.files, this.routines, this.current.offset + this.current.statements.length)
+  }
+}
+
+/** The current shard's expansion. */
 function executedSql(ctx: StaticContext): ExecutedSql {
-  const cached = cache.get(ctx.files)
-  if (cached) return cached
-  const built = expand(ctx.files)
-  cache.set(ctx.files, built)
-  return built
+  return expansionIndex(ctx).current
 }
 
 /** How deep DO blocks, EXECUTE strings and function calls are followed. */
 const MAX_DEPTH = 4
 
-/** A function or procedure the pending set created, by name. */
+/** A function or procedure the pending set created, by name: what a call runs (no parse tree but its SQL body's). */
 interface CreatedRoutine {
   readonly name: string
   readonly language: string
+  /** The whole CREATE statement: PL/pgSQL is parsed from it. */
   readonly statementText: string
-  readonly node: AstNode
+  /** The AS body. */
+  readonly body: string | undefined
+  /** A `BEGIN ATOMIC ... END` body's statements. */
+  readonly sqlBody: readonly { kind: string; node: AstNode }[] | undefined
 }
 
 /** State of one expansion walk. */
@@ -104,9 +116,9 @@ interface Walk {
   readonly routines: Map<string, CreatedRoutine>
 }
 
-/** Walks every pending statement and the procedural code it runs. */
-function expand(files: readonly PendingFile[]): ExecutedSql {
-  const walk: Walk = { parser: loadedPostgresParser(), statements: [], unanalysed: [], routines: new Map() }
+/** Walks every statement of the shard and the procedural code it runs. */
+function expand(files: readonly PendingFile[], routines: Map<string, CreatedRoutine>, offset: number): ExecutedSql {
+  const walk: Walk = { parser: loadedPostgresParser(), statements: [], unanalysed: [], routines }
   for (const file of files) {
     for (const stmt of file.parsed.statements) {
       const outer: StatementRef = { file, stmt }
@@ -122,7 +134,7 @@ function expand(files: readonly PendingFile[]): ExecutedSql {
     if (places) places.push(i)
     else byKind.set(s.kind, [i])
   }
-  return { statements: walk.statements, unanalysed: walk.unanalysed, positions, byKind }
+  return { statements: walk.statements, unanalysed: walk.unanalysed, offset, positions, byKind }
 }
 
 /**
@@ -156,7 +168,10 @@ function followStatement(walk: Walk, outer: StatementRef, kind: string, node: As
       return
     case 'CreateFunctionStmt': {
       const name = routineName(node.funcname)
-      if (name) walk.routines.set(name, { name, language: languageOf(node.options, 'sql'), statementText: source.text, node })
+      if (name) {
+        const sqlBody = node.sql_body ? sqlBodyStatements(node.sql_body) : undefined
+        walk.routines.set(name, { name, language: languageOf(node.options, 'sql'), statementText: source.text, body: bodyOf(node.options), sqlBody })
+      }
       return
     }
     case 'CallStmt':
@@ -177,12 +192,11 @@ function followCalls(walk: Walk, outer: StatementRef, calls: readonly AstNode[],
     const routine = name ? walk.routines.get(name) : undefined
     if (!routine) continue
     const how = `${via ? `${via}, ` : ''}in ${routine.name}() called here`
-    const sqlBody = routine.node.sql_body
-    if (sqlBody) {
-      for (const inner of sqlBodyStatements(sqlBody)) pushInner(walk, outer, inner.kind, inner.node, routine.statementText, depth + 1, how)
+    if (routine.sqlBody) {
+      for (const inner of routine.sqlBody) pushInner(walk, outer, inner.kind, inner.node, routine.statementText, depth + 1, how)
       continue
     }
-    followBody(walk, outer, routine.language, routine.statementText, bodyOf(routine.node.options), depth, how)
+    followBody(walk, outer, routine.language, routine.statementText, routine.body, depth, how)
   }
 }
 
@@ -334,3 +348,6 @@ function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat
 }
+
+/** The ExpansionIndex of the run, up to the end of the current shard. */
+const expansionIndex = defineShardIndex(() => new ExpansionIndex())

@@ -5,12 +5,13 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
 import type { Evidence, LockMode } from '../../../engine/model.js'
-import type { PendingFile, StatementRef, StaticContext } from '../../../engine/define.js'
+import type { StatementRef, StaticContext } from '../../../engine/define.js'
 import type { Statement } from '../../../dialects/postgres/parser.js'
 import { isTrueOption, statementLocks } from '../../../dialects/postgres/locks.js'
 import { isCreatedBefore, tableKey } from './created-in-pending.js'
 import { displayKey, qualifiedNameOf, relationOf } from './sql-names.js'
 import { INDEX_KEY_PREFIX, sizeEvidence } from './table-size.js'
+import { defineShardIndex } from './carry.js'
 
 /** A lock a statement takes on a table that exists before the pending set. */
 export interface ExistingLock {
@@ -96,29 +97,37 @@ function indexTableLock(ctx: StaticContext, ref: StatementRef, indexKey: string,
   return [{ key: table, display: displayKey(table), lock, isKnown: true }]
 }
 
-// Index name -> table key, per statement order, built once per pending file list.
-const indexCache = new WeakMap<readonly PendingFile[], { order: Map<Statement, number>; created: Map<string, { at: number; table: string }[]> }>()
+/**
+ * Index name -> the tables it was created on, at which top-level statement of the pending set.
+ * Carried across shards; `offset` counts the statements of earlier shards.
+ */
+class CreatedIndexes {
+  readonly created = new Map<string, { at: number; table: string }[]>()
+  order = new Map<Statement, number>()
+  #next = 0
 
-/** The table of an index created by a pending statement before `ref`, or undefined. */
-export function indexTableBefore(ctx: StaticContext, ref: StatementRef, indexKey: string): string | undefined {
-  let index = indexCache.get(ctx.files)
-  if (!index) {
-    index = { order: new Map(), created: new Map() }
-    let at = 0
+  extend(ctx: StaticContext): void {
+    this.order = new Map()
     for (const file of ctx.files) {
       for (const stmt of file.parsed.statements) {
-        index.order.set(stmt, at)
+        const at = this.#next++
+        this.order.set(stmt, at)
         const table = relationOf(stmt.node.relation)
         if (stmt.kind === 'IndexStmt' && stmt.node.idxname && table) {
           // An index lives in its table's schema.
           const key = `${table.key.slice(0, table.key.lastIndexOf('.'))}.${stmt.node.idxname}`
-          index.created.set(key, [...(index.created.get(key) ?? []), { at, table: table.key }])
+          const list = this.created.get(key)
+          if (list) list.push({ at, table: table.key })
+          else this.created.set(key, [{ at, table: table.key }])
         }
-        at++
       }
     }
-    indexCache.set(ctx.files, index)
   }
+}
+
+/** The table of an index created by a pending statement before `ref`, or undefined. */
+export function indexTableBefore(ctx: StaticContext, ref: StatementRef, indexKey: string): string | undefined {
+  const index = createdIndexes(ctx)
   const at = index.order.get(ref.stmt) ?? -1
   return (index.created.get(indexKey) ?? []).filter((c) => c.at < at).pop()?.table
 }
@@ -138,3 +147,6 @@ export function lockEvidence(ctx: StaticContext, lock: LockMode, keys: readonly 
     ...extra,
   }
 }
+
+/** The CreatedIndexes of the run, up to the end of the current shard. */
+const createdIndexes = defineShardIndex(() => new CreatedIndexes())

@@ -5,7 +5,8 @@
  * ATColumnChangeRequiresRewrite. Measured on PostgreSQL 15 and 18 (relfilenode before/after).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
-import type { PendingFile, StatementRef, StaticContext } from '../../../engine/define.js'
+import { defineShardIndex } from './carry.js'
+import type { StatementRef, StaticContext } from '../../../engine/define.js'
 import type { Statement } from '../../../dialects/postgres/parser.js'
 import { liveTypeName } from './column-types.js'
 import { quoteIdent, relationOf } from './sql-names.js'
@@ -127,24 +128,60 @@ interface TypeRecord {
   readonly liveName?: string
 }
 
-interface TypeIndex {
-  readonly order: Map<Statement, number>
-  readonly changes: Map<string, TypeRecord[]>
-}
+/**
+ * Every column type declaration and change of the pending set in statement order, by column; carried
+ * across shards and extended with each. `order` places the current shard's statements.
+ */
+class TypeIndex {
+  readonly changes = new Map<string, TypeRecord[]>()
+  order = new Map<Statement, number>()
+  #next = 0
 
-// Per pending file list: every statement's place, and each column's type changes in order.
-const cache = new WeakMap<readonly PendingFile[], TypeIndex>()
+  extend(ctx: StaticContext): void {
+    this.order = new Map()
+    const changes = this.changes
+    let at = 0
+    const set = (table: string, column: string, type: TypeSpec | undefined, liveName?: string): void => {
+      const key = `${table}|${column}`
+      const record = { at, type, ...(liveName === undefined ? {} : { liveName }) }
+      const list = changes.get(key)
+      if (list) list.push(record)
+      else changes.set(key, [record])
+    }
+    for (const file of ctx.files) {
+      for (const stmt of file.parsed.statements) {
+        at = this.#next++
+        this.order.set(stmt, at)
+        const n = stmt.node
+        const table = relationOf(n.relation)?.key
+        if (table && stmt.kind === 'CreateStmt') {
+          for (const elt of n.tableElts ?? []) if (elt.ColumnDef?.colname) set(table, elt.ColumnDef.colname, typeSpecOf(elt.ColumnDef.typeName))
+        } else if (table && stmt.kind === 'AlterTableStmt') {
+          for (const c of n.cmds ?? []) {
+            const cmd = c.AlterTableCmd ?? {}
+            if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) set(table, cmd.def.ColumnDef.colname, typeSpecOf(cmd.def.ColumnDef.typeName))
+            else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) set(table, cmd.name, typeSpecOf(cmd.def?.ColumnDef?.typeName))
+            else if (cmd.subtype === 'AT_DropColumn' && cmd.name) set(table, cmd.name, undefined)
+          }
+        } else if (table && stmt.kind === 'RenameStmt' && n.renameType === 'OBJECT_COLUMN' && n.subname && n.newname) {
+          // Rename keeps the type; a column the pending set never declared keeps its target type, under its old name.
+          const records = changes.get(`${table}|${n.subname}`)
+          const before = records?.[records.length - 1]
+          if (before) set(table, n.newname, before.type, before.liveName)
+          else set(table, n.newname, undefined, n.subname)
+          set(table, n.subname, undefined)
+        }
+      }
+    }
+  }
+}
 
 /**
  * The column's type just before `ref`: from the pending set itself (CREATE TABLE, ADD COLUMN,
  * ALTER TYPE, RENAME COLUMN), else from the target when one is connected (live facts).
  */
-export function typeBefore(ctx: Pick<StaticContext, 'files' | 'live'>, ref: StatementRef, table: string, column: string): TypeSpec | undefined {
-  let index = cache.get(ctx.files)
-  if (!index) {
-    index = buildIndex(ctx.files)
-    cache.set(ctx.files, index)
-  }
+export function typeBefore(ctx: StaticContext, ref: StatementRef, table: string, column: string): TypeSpec | undefined {
+  const index = typeIndex(ctx)
   const at = index.order.get(ref.stmt) ?? -1
   let last: TypeRecord | undefined
   for (const change of index.changes.get(`${table}|${column}`) ?? []) {
@@ -156,39 +193,5 @@ export function typeBefore(ctx: Pick<StaticContext, 'files' | 'live'>, ref: Stat
   return liveName === undefined ? undefined : typeSpecOf(liveTypeName(ctx, table, liveName))
 }
 
-/** Records every column type declaration and change in the pending set. */
-function buildIndex(files: readonly PendingFile[]): TypeIndex {
-  const order = new Map<Statement, number>()
-  const changes = new Map<string, TypeRecord[]>()
-  let at = 0
-  const set = (table: string, column: string, type: TypeSpec | undefined, liveName?: string): void => {
-    const key = `${table}|${column}`
-    changes.set(key, [...(changes.get(key) ?? []), { at, type, ...(liveName === undefined ? {} : { liveName }) }])
-  }
-  for (const file of files) {
-    for (const stmt of file.parsed.statements) {
-      order.set(stmt, at)
-      const n = stmt.node
-      const table = relationOf(n.relation)?.key
-      if (table && stmt.kind === 'CreateStmt') {
-        for (const elt of n.tableElts ?? []) if (elt.ColumnDef?.colname) set(table, elt.ColumnDef.colname, typeSpecOf(elt.ColumnDef.typeName))
-      } else if (table && stmt.kind === 'AlterTableStmt') {
-        for (const c of n.cmds ?? []) {
-          const cmd = c.AlterTableCmd ?? {}
-          if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname) set(table, cmd.def.ColumnDef.colname, typeSpecOf(cmd.def.ColumnDef.typeName))
-          else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) set(table, cmd.name, typeSpecOf(cmd.def?.ColumnDef?.typeName))
-          else if (cmd.subtype === 'AT_DropColumn' && cmd.name) set(table, cmd.name, undefined)
-        }
-      } else if (table && stmt.kind === 'RenameStmt' && n.renameType === 'OBJECT_COLUMN' && n.subname && n.newname) {
-        // Rename keeps the type; a column the pending set never declared keeps its target type, under its old name.
-        const records = changes.get(`${table}|${n.subname}`)
-        const before = records?.[records.length - 1]
-        if (before) set(table, n.newname, before.type, before.liveName)
-        else set(table, n.newname, undefined, n.subname)
-        set(table, n.subname, undefined)
-      }
-      at++
-    }
-  }
-  return { order, changes }
-}
+/** The TypeIndex of the run, up to the end of the current shard. */
+const typeIndex = defineShardIndex(() => new TypeIndex())
