@@ -11,7 +11,7 @@ import { LIVE_CHECK_IDS } from '../checks/live/ids.js'
 import { staticRules } from '../checks/static/index.js'
 import { ConnectError } from '../dialects/connect-error.js'
 import { openSession, type TargetSession } from '../dialects/open-session.js'
-import { parseFiles } from '../dialects/postgres/parse-pool.js'
+import { parseFiles, streamParsedFiles } from '../dialects/postgres/parse-pool.js'
 import { loadPostgresParser } from '../dialects/postgres/parser.js'
 import { ENGINE_CHECK_IDS, ENGINE_CHECKS } from './engine-checks.js'
 import { describeUrl, type Redactor } from './redact.js'
@@ -21,8 +21,8 @@ import { PreflightError, UsageError, describeError } from './errors.js'
 import type { RunLog } from './log.js'
 import { compareIds, runbookLink, type CheckResult } from './model.js'
 import { statementLockSummaries, touchedTables } from './pending.js'
-import { REPORT_SCHEMA_VERSION, countResults, verdictOf, type FailOn, type Report } from './report.js'
-import { runStaticRules } from './static-runner.js'
+import { REPORT_SCHEMA_VERSION, countResults, verdictOf, type FailOn, type Report, type StatementLockSummary } from './report.js'
+import { StaticRun, canAnalyseInShards, runStaticRules, type StaticRunInput } from './static-runner.js'
 import type { MigrationFile, MigrationHistory } from '../sources/layout.js'
 
 export interface RunOptions {
@@ -92,6 +92,7 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
   let liveSkipReason: string | undefined
   let pendingMigrations: MigrationFile[] = []
   let pending: PendingFile[] = []
+  let lockSummaries: StatementLockSummary[] = []
   let version: { major: number; source: VersionSource } = postgresVersionFor(undefined, config.postgresVersion)
   try {
     if (options.command === 'preflight' && target) {
@@ -105,20 +106,26 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
     }
     pendingMigrations = choosePending(set.files, set, history, options.onlyFiles, loaded.baseDir)
     log.log('info', `${set.files.length} migrations found, ${pendingMigrations.length} pending${history ? '' : ' (no history read: every listed migration is treated as pending)'}`)
-    pending = await parsePending(pendingMigrations, log, dialect)
-
     version = postgresVersionFor(dialect === 'postgres' ? session : undefined, config.postgresVersion)
     const { major, source } = version
+    const rules = staticRules.filter((r) => selected.has(r.id) && r.dialects.includes(dialect))
+    const staticInput = { rules, config, postgresVersion: major, versionSource: source, layout: set.layout?.name, log, knownIds: allCheckIds(), dialect }
+
+    const isSharded = !session && canAnalyseInShards(dialect, set.layout?.name)
+    if (isSharded) {
+      // Without a target nothing needs every parse tree at once: parse and analyse shard by shard.
+      lockSummaries = await analyseInShards(pendingMigrations, { ...staticInput, live: {} }, emit)
+    } else {
+      pending = await parsePending(pendingMigrations, log, dialect)
+      lockSummaries = statementLockSummaries(pending, major)
+    }
+
     // Only live checks read the touched tables and the catalog: lint neither loads nor runs any of it.
     const liveCtx = session && target ? makeLiveContext(options, session, target, set, pending, history, await touchedBy(pending, dialect, session, major)) : undefined
     // The live facts for static rules are PostgreSQL catalog reads.
     const live: LiveFacts = liveCtx && dialect === 'postgres' ? await readLiveFacts(liveCtx) : {}
 
-    const rules = staticRules.filter((r) => selected.has(r.id) && r.dialects.includes(dialect))
-    await runStaticRules(
-      { rules, files: pending, config, postgresVersion: major, versionSource: source, layout: set.layout?.name, live, log, knownIds: allCheckIds(), dialect },
-      emit,
-    )
+    if (!isSharded) await runStaticRules({ ...staticInput, files: pending, live }, emit)
 
     if (options.command === 'preflight') {
       const [{ liveChecks }, { runLiveChecks }] = await Promise.all([import('../checks/live/index.js'), import('./live-runner.js')])
@@ -172,7 +179,7 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
       historyTable: (dialect === 'mysql' ? history?.table : undefined) ?? set.layout?.historyTable ?? null,
       historyExists: history ? history.exists : null,
       pending: pendingMigrations.map((m) => ({ id: m.id, name: m.name, path: m.path, runsInTransaction: m.runsInTransaction })),
-      statements: statementLockSummaries(pending, version.major),
+      statements: lockSummaries,
     },
     verdict,
     counts: countResults(checks),
@@ -321,6 +328,27 @@ async function touchedBy(pending: readonly PendingFile[], dialect: Dialect, sess
 async function readLiveFacts(ctx: LiveContext): Promise<LiveFacts> {
   const { collectLiveFacts } = await import('../dialects/postgres/facts.js')
   return collectLiveFacts(ctx).catch(() => ({}))
+}
+
+/**
+ * Parses the pending files in consecutive shards and runs the static rules on each as it arrives
+ * (StaticRun), so the parse trees of only a few shards are alive at a time; returns the lock each
+ * statement takes, for the report.
+ */
+async function analyseInShards(files: readonly MigrationFile[], input: Omit<StaticRunInput, 'files'>, emit: (r: CheckResult) => void): Promise<StatementLockSummary[]> {
+  const started = performance.now()
+  const run = new StaticRun(input)
+  const summaries: StatementLockSummary[] = []
+  // Rules read loadedPostgresParser() synchronously, so this thread's parser loads even when workers parse.
+  await loadPostgresParser()
+  for await (const { start, parsed } of streamParsedFiles(files.map((f) => f.sql), { log: input.log })) {
+    const shard = parsed.map((p, i) => ({ migration: files[start + i]!, parsed: p }))
+    await run.addShard(shard)
+    summaries.push(...statementLockSummaries(shard, input.postgresVersion))
+  }
+  input.log.log('info', `parsed and analysed ${files.length} files in ${Math.round(performance.now() - started)} ms`)
+  run.finish(emit)
+  return summaries
 }
 
 /** Parses each pending file once; the result is shared by every rule and check. */

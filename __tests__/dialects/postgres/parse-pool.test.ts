@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { MIN_POOL_BYTES, parseFiles, threadsFor } from '../../../src/dialects/postgres/parse-pool.js'
+import { MIN_POOL_BYTES, parseFiles, streamParsedFiles, threadsFor } from '../../../src/dialects/postgres/parse-pool.js'
 import type { ParsedSql } from '../../../src/dialects/postgres/parser.js'
 import { cutTree } from '../../../src/dialects/postgres/raw-parse.js'
 
@@ -50,6 +50,27 @@ describe('parse pool', () => {
     expect(pooled[3]!.syntaxError).toEqual({ message: 'syntax error at or near "SELEC"', line: 2, col: 1 })
     expect(pooled[1]!.statements[1]).toMatchObject({ kind: 'IndexStmt', line: 3, col: 1, endLine: 3, endCol: 26 })
     expect(pooled[1]!.lines.position(pooled[1]!.statements[0]!.endByte)).toEqual({ line: 1, col: 54 })
+  })
+
+  it('streams consecutive chunks in order to a slow consumer, and stops its workers when the consumer stops early', async () => {
+    const files = Array.from({ length: 60 }, (_, i) => `${CORPUS[i % CORPUS.length]!}\n-- fichier ${i}\n`)
+    const inThread = (await parseFiles(files, { threads: 0 })).map(plain)
+    const seen: unknown[] = []
+    let expectedStart = 0
+    for await (const chunk of streamParsedFiles(files, { threads: 1, workerUrl: WORKER_URL, chunkBytes: 200 })) {
+      expect(chunk.start).toBe(expectedStart)
+      expectedStart += chunk.parsed.length
+      seen.push(...chunk.parsed.map(plain))
+      // A consumer slower than the worker: the worker must wait for it (a bounded window), not fail.
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    expect(seen).toEqual(inThread)
+    let taken = 0
+    for await (const chunk of streamParsedFiles(files, { threads: 1, workerUrl: WORKER_URL, chunkBytes: 200 })) {
+      taken += chunk.parsed.length
+      if (taken > 5) break
+    }
+    expect(taken).toBeGreaterThan(5)
   })
 
   it('parses on the main thread when the worker entry is missing (the ncc bundle)', async () => {

@@ -42,22 +42,47 @@ export interface ParseFilesOptions {
 
 /** Parses every file, in workers when it pays; the result is in the order of `sqls`. */
 export async function parseFiles(sqls: readonly string[], options: ParseFilesOptions = {}): Promise<ParsedSql[]> {
+  const out: ParsedSql[] = []
+  for await (const chunk of streamParsedFiles(sqls, options)) out.push(...chunk.parsed)
+  return out
+}
+
+/** Consecutive parsed files: `parsed[i]` is the file at `start + i`. */
+export interface ParsedChunk {
+  readonly start: number
+  readonly parsed: readonly ParsedSql[]
+}
+
+/**
+ * Parses the files in consecutive chunks, yielded in order, in workers when it pays: a consumer that
+ * drops each chunk before asking for the next holds the trees of only a few chunks at a time, while
+ * the workers parse ahead (at most a window of chunks, so memory stays bounded however slow the
+ * consumer is).
+ */
+export async function* streamParsedFiles(sqls: readonly string[], options: ParseFilesOptions = {}): AsyncGenerator<ParsedChunk> {
   const threads = options.threads ?? threadsFromEnv() ?? threadsFor(sqls)
   const workerUrl = options.workerUrl ?? WORKER_URL
+  const chunks = chunkFiles(sqls, options.chunkBytes ?? CHUNK_BYTES)
+  let done = 0
   if (threads > 0 && sqls.length > 0 && existsSync(fileURLToPath(workerUrl))) {
+    const pool = new ChunkPool(sqls, chunks, threads, workerUrl)
     try {
-      const { parsed, inWorkers } = await parseInWorkers(sqls, threads, workerUrl, options.chunkBytes ?? CHUNK_BYTES)
-      options.log?.log('info', `parsed ${sqls.length} files: ${inWorkers} in ${threads} worker thread${threads === 1 ? '' : 's'}, ${sqls.length - inWorkers} on the main thread`)
-      return parsed
+      for (; done < chunks.length; done++) yield { start: chunks[done]![0], parsed: await pool.take(done) }
+      options.log?.log('info', `parsed ${sqls.length} files: ${pool.inWorkers} in ${threads} worker thread${threads === 1 ? '' : 's'}, ${sqls.length - pool.inWorkers} on the main thread`)
     } catch (error) {
       // The workers are an optimisation: any failure of theirs falls back to parsing here.
       // An error from a worker thread may come from another realm: read its message without instanceof.
       const message = (error as { message?: unknown } | undefined)?.message
       options.log?.log('warn', `parse workers failed, parsing on the main thread: ${typeof message === 'string' ? message : String(error)}`)
+    } finally {
+      await pool.stop()
     }
   }
   const parser = await loadPostgresParser()
-  return sqls.map((sql) => parser.parse(sql))
+  for (; done < chunks.length; done++) {
+    const [start, end] = chunks[done]!
+    yield { start, parsed: sqls.slice(start, end).map((sql) => parser.parse(sql)) }
+  }
 }
 
 /**
@@ -95,62 +120,86 @@ function chunkFiles(sqls: readonly string[], chunkBytes: number): [number, numbe
 }
 
 /**
- * Parses in workers and on this thread at once. Workers keep IN_FLIGHT chunks queued; this thread turns
- * their replies into objects and, whenever no reply is waiting, parses the next chunk itself, so
- * both cores stay busy whatever the balance between parsing and building objects turns out to be.
+ * Chunks parsed by workers and by this thread at once. Workers keep IN_FLIGHT chunks queued, in
+ * order, within a window of chunks ahead of the consumer; while the consumer waits for a chunk a
+ * worker has, this thread parses the next unassigned one itself, so both cores stay busy whatever
+ * the balance between parsing and building objects turns out to be.
  */
-async function parseInWorkers(sqls: readonly string[], threads: number, workerUrl: URL, chunkBytes: number): Promise<{ parsed: ParsedSql[]; inWorkers: number }> {
-  const chunks = chunkFiles(sqls, chunkBytes)
-  const out = new Array<ParsedSql>(sqls.length)
-  let inWorkers = 0
-  let next = 0
-  let left = chunks.length
-  let failure: Error | undefined
-  let wake: (() => void) | undefined
-  const workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new Worker(workerUrl, { workerData: PARSE_WORKER }))
-  const send = (worker: Worker): void => {
-    if (next >= chunks.length) return
-    const [start, end] = chunks[next]!
-    worker.postMessage({ id: next++, sqls: sqls.slice(start, end) } satisfies ParseRequest)
+class ChunkPool {
+  readonly #sqls: readonly string[]
+  readonly #chunks: readonly [number, number][]
+  readonly #workers: Worker[]
+  /** Replies not yet taken, by chunk: a worker's transfer form (turned into objects when taken) or this thread's result. */
+  readonly #ready = new Map<number, readonly ParsedFileTransfer[] | ParsedSql[]>()
+  readonly #window: number
+  #next = 0
+  #taken = 0
+  #failure: Error | undefined
+  #wake: (() => void) | undefined
+  inWorkers = 0
+
+  constructor(sqls: readonly string[], chunks: readonly [number, number][], threads: number, workerUrl: URL) {
+    this.#sqls = sqls
+    this.#chunks = chunks
+    this.#window = threads * IN_FLIGHT + 2
+    this.#workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new Worker(workerUrl, { workerData: PARSE_WORKER }))
+    for (const worker of this.#workers) {
+      worker.on('message', (reply: ParseReply) => {
+        if ('error' in reply) return this.#fail(new Error(reply.error))
+        this.#ready.set(reply.id, reply.files)
+        this.inWorkers += reply.files.length
+        this.#send(worker)
+        this.#wake?.()
+      })
+      worker.on('error', (error) => this.#fail(error))
+      worker.on('exit', (code) => this.#fail(new Error(`a parse worker exited with code ${code}`)))
+      for (let i = 0; i < IN_FLIGHT; i++) this.#send(worker)
+    }
   }
-  const fail = (error: Error): void => {
-    failure ??= error
-    wake?.()
-  }
-  for (const worker of workers) {
-    worker.on('message', (reply: ParseReply) => {
-      if ('error' in reply) return fail(new Error(reply.error))
-      const [start] = chunks[reply.id]!
-      for (const [i, file] of reply.files.entries()) out[start + i] = toParsedSql(sqls[start + i]!, file)
-      inWorkers += reply.files.length
-      left--
-      send(worker)
-      wake?.()
-    })
-    worker.on('error', fail)
-    worker.on('exit', (code) => fail(new Error(`a parse worker exited with code ${code}`)))
-    for (let i = 0; i < IN_FLIGHT; i++) send(worker)
-  }
-  try {
+
+  /** The parsed files of chunk `id`; chunks are taken in order. */
+  async take(id: number): Promise<ParsedSql[]> {
     const parser = await loadPostgresParser()
-    while (left > 0) {
-      if (failure) throw failure
-      if (next < chunks.length) {
-        const [start, end] = chunks[next++]!
-        for (let i = start; i < end; i++) out[i] = parser.parse(sqls[i]!)
-        left--
+    for (;;) {
+      if (this.#failure) throw this.#failure
+      const ready = this.#ready.get(id)
+      if (ready) {
+        this.#ready.delete(id)
+        this.#taken = id + 1
+        for (const worker of this.#workers) this.#send(worker)
+        const [start] = this.#chunks[id]!
+        return ready.map((file, i) => ('statements' in file ? file : toParsedSql(this.#sqls[start + i]!, file)))
+      }
+      if (this.#next < this.#chunks.length && this.#next < this.#taken + this.#window) {
+        const own = this.#next++
+        const [start, end] = this.#chunks[own]!
+        this.#ready.set(own, this.#sqls.slice(start, end).map((sql) => parser.parse(sql)))
         // Let waiting replies in before taking another chunk.
         await new Promise((resolve) => setImmediate(resolve))
       } else {
-        await new Promise<void>((resolve) => (wake = resolve))
+        await new Promise<void>((resolve) => (this.#wake = resolve))
       }
     }
-  } finally {
-    // The listeners hold `out`: drop them so the parse results die with the run, not with the process.
-    for (const worker of workers) worker.removeAllListeners()
-    await stopWorkers(workers)
   }
-  return { parsed: out, inWorkers }
+
+  /** Terminates the workers; their listeners go first, so that no reply lands after the run. */
+  async stop(): Promise<void> {
+    for (const worker of this.#workers) worker.removeAllListeners()
+    this.#wake?.()
+    await stopWorkers(this.#workers)
+  }
+
+  /** Queues the next chunk on the worker, unless that would run past the window. */
+  #send(worker: Worker): void {
+    if (this.#next >= this.#chunks.length || this.#next >= this.#taken + this.#window) return
+    const [start, end] = this.#chunks[this.#next]!
+    worker.postMessage({ id: this.#next++, sqls: this.#sqls.slice(start, end) } satisfies ParseRequest)
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error
+    this.#wake?.()
+  }
 }
 
 /** How long to wait for workers to stop; one still compiling its WASM stops only when that finishes. */

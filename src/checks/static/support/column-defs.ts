@@ -51,13 +51,17 @@ export function knownColumnType(ctx: StaticContext, exec: ExecutedStatement, tab
 
 /** The type of the latest pending definition of the column before `exec` (only of the given kinds, when given). */
 export function definedTypeBefore(ctx: StaticContext, exec: ExecutedStatement, table: string, column: string, vias?: readonly ColumnDefinition['via'][]): ColumnType | undefined {
+  const index = definitionsIndexOf(ctx)
+  const key = tableKey(table)
   const at = executedPosition(ctx, exec)
   let found: ColumnType | undefined
-  for (const def of definitionsIndex(ctx).byColumn.get(columnKey(tableKey(table), column)) ?? []) {
+  for (const def of index.current.get(key)?.get(column) ?? []) {
     if (def.position >= at) break
     if (!vias || vias.includes(def.via)) found = def.type
   }
-  return found
+  if (found) return found
+  const past = index.past.get(key)?.get(column)
+  return vias && !vias.includes('create') && !vias.includes('add') ? (vias.includes('alter-type') ? past?.alterType : undefined) : past?.latest
 }
 
 /** A column definition and the place of its statement among the executed statements. */
@@ -67,36 +71,62 @@ interface PlacedDefinition {
   readonly via: ColumnDefinition['via']
 }
 
+/** What earlier shards defined for a column: every later statement comes after all of it, so the latest is all that is asked. */
+interface PastDefinition {
+  readonly latest: ColumnType
+  readonly alterType?: ColumnType
+}
+
 /**
- * Every column definition of the pending set so far, by table key and column, in execution order:
- * each lookup then reads one column's definitions, not every earlier statement's. Carried across
- * shards, and extended with each shard's definitions.
+ * Every column definition of the pending set so far, by table key and column: the current shard's
+ * in execution order (a lookup reads one column's, not every earlier statement's), and for earlier
+ * shards only the latest, carried across shards. Types are shared between columns (one object per
+ * spelling): a large set defines hundreds of thousands of columns with a dozen types.
  */
 class DefinitionsIndex {
-  readonly byColumn = new Map<string, PlacedDefinition[]>()
+  readonly past = new Map<string, Map<string, PastDefinition>>()
+  current = new Map<string, Map<string, PlacedDefinition[]>>()
+  readonly #types = new Map<string, ColumnType>()
 
   extend(ctx: StaticContext): void {
+    this.#carryCurrent()
+    const current = new Map<string, Map<string, PlacedDefinition[]>>()
     for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
       const position = executedPosition(ctx, exec)
       for (const def of columnDefinitions(exec)) {
-        const key = columnKey(tableKey(def.table), def.column)
-        const placed = { position, type: def.type, via: def.via }
-        const list = this.byColumn.get(key)
+        const key = tableKey(def.table)
+        let columns = current.get(key)
+        if (!columns) current.set(key, (columns = new Map()))
+        const placed = { position, type: this.#shared(def.type), via: def.via }
+        const list = columns.get(def.column)
         if (list) list.push(placed)
-        else this.byColumn.set(key, [placed])
+        else columns.set(def.column, [placed])
+      }
+    }
+    this.current = current
+  }
+
+  /** Folds the finished shard's definitions into `past`. */
+  #carryCurrent(): void {
+    for (const [table, columns] of this.current) {
+      let past = this.past.get(table)
+      if (!past) this.past.set(table, (past = new Map()))
+      for (const [column, defs] of columns) {
+        const before = past.get(column)
+        const alterType = defs.filter((d) => d.via === 'alter-type').pop()?.type ?? before?.alterType
+        past.set(column, { latest: defs[defs.length - 1]!.type, ...(alterType ? { alterType } : {}) })
       }
     }
   }
-}
 
-/** The index, up to the end of the current shard. */
-function definitionsIndex(ctx: StaticContext): DefinitionsIndex {
-  return definitionsIndexOf(ctx)
-}
-
-/** Map key of a column: canonical table key and column name (a NUL cannot be in either). */
-function columnKey(table: string, column: string): string {
-  return `${table}\u0000${column}`
+  /** One object per distinct type. */
+  #shared(type: ColumnType): ColumnType {
+    const key = `${type.name}(${type.mods.join(',')})${type.isArray ? '[]' : ''}`
+    const known = this.#types.get(key)
+    if (known) return known
+    this.#types.set(key, type)
+    return type
+  }
 }
 
 /** The DefinitionsIndex of the run, up to the end of the current shard. */

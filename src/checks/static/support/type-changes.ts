@@ -126,27 +126,43 @@ interface TypeRecord {
   readonly type: TypeSpec | undefined
   /** For a column renamed from one the pending set never declared: its name on the target. */
   readonly liveName?: string
+  readonly table: string
+  readonly column: string
 }
 
 /**
- * Every column type declaration and change of the pending set in statement order, by column; carried
- * across shards and extended with each. `order` places the current shard's statements.
+ * Every column type declaration and change of the pending set, by table and column: the current
+ * shard's in statement order, and for earlier shards only the latest (every later statement comes
+ * after all of it), carried across shards. Types are shared between columns, one object per spelling.
  */
 class TypeIndex {
-  readonly changes = new Map<string, TypeRecord[]>()
+  readonly past = new Map<string, Map<string, TypeRecord>>()
+  current = new Map<string, TypeRecord[]>()
   order = new Map<Statement, number>()
+  readonly #types = new Map<string, TypeSpec>()
   #next = 0
 
+  /** The latest record of the column before statement `at` (of the current shard). */
+  latest(table: string, column: string, at: number): TypeRecord | undefined {
+    let last: TypeRecord | undefined
+    for (const change of this.current.get(`${table}|${column}`) ?? []) {
+      if (change.at >= at) break
+      last = change
+    }
+    return last ?? this.past.get(table)?.get(column)
+  }
+
   extend(ctx: StaticContext): void {
+    this.#carryCurrent()
     this.order = new Map()
-    const changes = this.changes
+    this.current = new Map()
     let at = 0
     const set = (table: string, column: string, type: TypeSpec | undefined, liveName?: string): void => {
       const key = `${table}|${column}`
-      const record = { at, type, ...(liveName === undefined ? {} : { liveName }) }
-      const list = changes.get(key)
+      const record = { at, type: type && this.#shared(type), ...(liveName === undefined ? {} : { liveName }), table, column }
+      const list = this.current.get(key)
       if (list) list.push(record)
-      else changes.set(key, [record])
+      else this.current.set(key, [record])
     }
     for (const file of ctx.files) {
       for (const stmt of file.parsed.statements) {
@@ -165,14 +181,32 @@ class TypeIndex {
           }
         } else if (table && stmt.kind === 'RenameStmt' && n.renameType === 'OBJECT_COLUMN' && n.subname && n.newname) {
           // Rename keeps the type; a column the pending set never declared keeps its target type, under its old name.
-          const records = changes.get(`${table}|${n.subname}`)
-          const before = records?.[records.length - 1]
+          const before = this.latest(table, n.subname, at + 1)
           if (before) set(table, n.newname, before.type, before.liveName)
           else set(table, n.newname, undefined, n.subname)
           set(table, n.subname, undefined)
         }
       }
     }
+  }
+
+  /** Folds the finished shard's records into `past`, keeping each column's latest. */
+  #carryCurrent(): void {
+    for (const records of this.current.values()) {
+      const last = records[records.length - 1]!
+      let columns = this.past.get(last.table)
+      if (!columns) this.past.set(last.table, (columns = new Map()))
+      columns.set(last.column, { at: last.at, type: last.type, ...(last.liveName === undefined ? {} : { liveName: last.liveName }), table: last.table, column: last.column })
+    }
+  }
+
+  /** One object per distinct type. */
+  #shared(type: TypeSpec): TypeSpec {
+    const key = `${type.base}(${type.mods.join(',')})${type.isArray ? '[]' : ''}`
+    const known = this.#types.get(key)
+    if (known) return known
+    this.#types.set(key, type)
+    return type
   }
 }
 
@@ -182,12 +216,7 @@ class TypeIndex {
  */
 export function typeBefore(ctx: StaticContext, ref: StatementRef, table: string, column: string): TypeSpec | undefined {
   const index = typeIndex(ctx)
-  const at = index.order.get(ref.stmt) ?? -1
-  let last: TypeRecord | undefined
-  for (const change of index.changes.get(`${table}|${column}`) ?? []) {
-    if (change.at >= at) break
-    last = change
-  }
+  const last = index.latest(table, column, index.order.get(ref.stmt) ?? -1)
   if (last?.type) return last.type
   const liveName = last ? last.liveName : column
   return liveName === undefined ? undefined : typeSpecOf(liveTypeName(ctx, table, liveName))
