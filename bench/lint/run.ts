@@ -139,7 +139,9 @@ async function benchSize(root: string, size: number, runs: number): Promise<bool
 const PHASES: readonly (readonly [string, RegExp])[] = [
   ['start-up', / started by /],
   ['config+list', / migrations found, /],
+  // With a target the files are parsed, then analysed; without one (lint) both happen shard by shard.
   ['parse', / parsed \d+ files in \d+ ms/],
+  ['parse+rules', / parsed and analysed \d+ files in \d+ ms/],
   ['rules', / verdict /],
   ['report', / reports written: /],
 ]

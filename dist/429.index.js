@@ -1,8 +1,8 @@
-export const id = 364;
-export const ids = [364];
+export const id = 429;
+export const ids = [429];
 export const modules = {
 
-/***/ 70364:
+/***/ 429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -273,6 +273,49 @@ const LIVE_CHECK_IDS = [
     'xid-wraparound',
 ];
 
+;// CONCATENATED MODULE: ./src/checks/static/support/carry.ts
+const byRun = new WeakMap();
+/** The state of `owner` for this run: made by `init` in the first shard, the same object in every later one. */
+function carried(ctx, owner, init) {
+    let states = byRun.get(ctx.run);
+    if (!states) {
+        states = new Map();
+        byRun.set(ctx.run, states);
+    }
+    if (states.has(owner))
+        return states.get(owner);
+    const state = init();
+    states.set(owner, state);
+    return state;
+}
+/** Every index defined with `defineShardIndex`: each must see every shard, used in it or not. */
+const shardIndexes = [];
+/**
+ * Defines an index carried across shards: per-shard data derived from the shard's statements, plus
+ * state carried from earlier shards. The returned getter gives the index up to the end of the
+ * current shard and nothing later. Every defined index is extended with every shard (see
+ * `extendShardIndexes`): one that a rule first asks for in the third shard must already hold the
+ * first two, whose parse trees are gone by then.
+ */
+function defineShardIndex(init) {
+    const owner = {};
+    const get = (ctx) => {
+        const state = carried(ctx, owner, () => ({ index: init(), files: undefined }));
+        if (state.files !== ctx.files) {
+            state.files = ctx.files;
+            state.index.extend(ctx);
+        }
+        return state.index;
+    };
+    shardIndexes.push(get);
+    return get;
+}
+/** Extends every defined index with the current shard; the static runner calls it before the shard's rules run. */
+function extendShardIndexes(ctx) {
+    for (const get of shardIndexes)
+        get(ctx);
+}
+
 // EXTERNAL MODULE: ./src/engine/define.ts
 var engine_define = __webpack_require__(61259);
 // EXTERNAL MODULE: ./src/dialects/postgres/locks.ts
@@ -281,7 +324,8 @@ var postgres_locks = __webpack_require__(88811);
 var postgres_parser = __webpack_require__(81956);
 ;// CONCATENATED MODULE: ./src/checks/static/support/executed-sql.ts
 
-/** Executed statements of the pending set in order, optionally only of the given node kinds. */
+
+/** Executed statements of the current shard in order, optionally only of the given node kinds. */
 function executedStatements(ctx, kind) {
     const sql = executedSql(ctx);
     if (kind === undefined)
@@ -293,16 +337,15 @@ function executedStatements(ctx, kind) {
         places.sort((a, b) => a - b);
     return places.map((p) => sql.statements[p]);
 }
-/** The executed statements that run before `ref` (a top-level StatementRef or an ExecutedStatement), in order. */
-function executedBefore(ctx, ref) {
-    return executedSql(ctx).statements.slice(0, executedPosition(ctx, ref));
-}
-/** The place of `ref` among the executed statements (the index of its first executed statement). */
+/**
+ * The place of `ref` among the executed statements of the whole pending set (the index of its first
+ * executed statement), comparable across shards.
+ */
 function executedPosition(ctx, ref) {
     const sql = executedSql(ctx);
-    return sql.positions.get(ref) ?? sql.positions.get(ref.stmt) ?? 0;
+    return sql.offset + (sql.positions.get(ref) ?? sql.positions.get(ref.stmt) ?? 0);
 }
-/** Procedural SQL the migration runs that could not be analysed. */
+/** Procedural SQL of the current shard that could not be analysed. */
 function unanalysedSql(ctx) {
     return executedSql(ctx).unanalysed;
 }
@@ -310,23 +353,27 @@ function unanalysedSql(ctx) {
 function viaSuffix(exec) {
     return exec.via ? ` (${exec.via})` : '';
 }
-// Every rule reads the same expansion; build it once per pending file list (weakly keyed, so it
-// goes away with the run).
-const cache = new WeakMap();
-/** Builds (or reuses) the expansion of the context's pending files. */
+/**
+ * The expansion, built once per shard and read by every rule. Carried across shards: the routines
+ * the set created (a function created in one file may be called in a later one) and how many
+ * statements ran before.
+ */
+class ExpansionIndex {
+    routines = new Map();
+    current = { statements: [], unanalysed: [], offset: 0, positions: new Map(), byKind: new Map() };
+    extend(ctx) {
+        this.current = expand(ctx.files, this.routines, this.current.offset + this.current.statements.length);
+    }
+}
+/** The current shard's expansion. */
 function executedSql(ctx) {
-    const cached = cache.get(ctx.files);
-    if (cached)
-        return cached;
-    const built = expand(ctx.files);
-    cache.set(ctx.files, built);
-    return built;
+    return expansionIndex(ctx).current;
 }
 /** How deep DO blocks, EXECUTE strings and function calls are followed. */
 const MAX_DEPTH = 4;
-/** Walks every pending statement and the procedural code it runs. */
-function expand(files) {
-    const walk = { parser: (0,postgres_parser/* loadedPostgresParser */.IX)(), statements: [], unanalysed: [], routines: new Map() };
+/** Walks every statement of the shard and the procedural code it runs. */
+function expand(files, routines, offset) {
+    const walk = { parser: (0,postgres_parser/* loadedPostgresParser */.IX)(), statements: [], unanalysed: [], routines };
     for (const file of files) {
         for (const stmt of file.parsed.statements) {
             const outer = { file, stmt };
@@ -344,7 +391,7 @@ function expand(files) {
         else
             byKind.set(s.kind, [i]);
     }
-    return { statements: walk.statements, unanalysed: walk.unanalysed, positions, byKind };
+    return { statements: walk.statements, unanalysed: walk.unanalysed, offset, positions, byKind };
 }
 /**
  * A top-level statement as the migration runs it. Its text is the statement's, read only when
@@ -375,8 +422,10 @@ function followStatement(walk, outer, kind, node, source, depth, via) {
             return;
         case 'CreateFunctionStmt': {
             const name = routineName(node.funcname);
-            if (name)
-                walk.routines.set(name, { name, language: languageOf(node.options, 'sql'), statementText: source.text, node });
+            if (name) {
+                const sqlBody = node.sql_body ? sqlBodyStatements(node.sql_body) : undefined;
+                walk.routines.set(name, { name, language: languageOf(node.options, 'sql'), statementText: source.text, body: bodyOf(node.options), sqlBody });
+            }
             return;
         }
         case 'CallStmt':
@@ -397,13 +446,12 @@ function followCalls(walk, outer, calls, depth, via) {
         if (!routine)
             continue;
         const how = `${via ? `${via}, ` : ''}in ${routine.name}() called here`;
-        const sqlBody = routine.node.sql_body;
-        if (sqlBody) {
-            for (const inner of sqlBodyStatements(sqlBody))
+        if (routine.sqlBody) {
+            for (const inner of routine.sqlBody)
                 pushInner(walk, outer, inner.kind, inner.node, routine.statementText, depth + 1, how);
             continue;
         }
-        followBody(walk, outer, routine.language, routine.statementText, bodyOf(routine.node.options), depth, how);
+        followBody(walk, outer, routine.language, routine.statementText, routine.body, depth, how);
     }
 }
 /** Reads a procedural body in its language: SQL and PL/pgSQL are read, others are reported unanalysed. */
@@ -562,8 +610,11 @@ function shorten(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 }
+/** The ExpansionIndex of the run, up to the end of the current shard. */
+const expansionIndex = defineShardIndex(() => new ExpansionIndex());
 
 ;// CONCATENATED MODULE: ./src/checks/static/support/created-in-pending.ts
+
 
 
 /**
@@ -572,9 +623,7 @@ function shorten(text) {
  */
 function isCreatedBefore(ctx, ref, table, column) {
     const index = createdIndex(ctx);
-    const at = positionOf(index, ref);
-    if (at === undefined)
-        return false;
+    const at = positionOf(ctx, ref);
     const key = tableKey(table);
     // A table's own history wins; without one, a table in a schema the set created is new too.
     const isTableNew = index.stateAt('t', key, at) ?? index.stateAt('n', schemaOf(key), at) ?? false;
@@ -584,113 +633,107 @@ function isCreatedBefore(ctx, ref, table, column) {
 }
 /** Whether `schema` was created (without IF NOT EXISTS on an existing one) by a pending statement before `ref`. */
 function isSchemaCreatedBefore(ctx, ref, schema) {
-    const index = createdIndex(ctx);
-    const at = positionOf(index, ref);
-    return at !== undefined && (index.stateAt('s', schema, at) ?? false);
+    return createdIndex(ctx).stateAt('s', schema, positionOf(ctx, ref)) ?? false;
 }
 /** Canonical `schema.name` key of a table name as written (`orders`, `public.orders`, `Sales.Orders`). */
 function tableKey(name) {
     return name.includes('.') ? name : `public.${name}`;
 }
 /** A statement's place in pending order: its own for a statement inside procedural code, else its top-level statement's. */
-function positionOf(index, ref) {
-    return index.order.get(ref) ?? index.order.get(ref.stmt);
+function positionOf(ctx, ref) {
+    return executedPosition(ctx, ref);
 }
 /** Schema part of a canonical table key. */
 function schemaOf(key) {
     return key.slice(0, key.lastIndexOf('.'));
 }
-// Rules run one after another over the same pending files; the index is built once per file list
-// (keyed weakly on it, so it goes away with the run) instead of once per rule and statement.
-const created_in_pending_cache = new WeakMap();
-/** Builds (or reuses) the index of creations for the context's pending files. */
-function createdIndex(ctx) {
-    const cached = created_in_pending_cache.get(ctx.files);
-    if (cached)
-        return cached;
-    const built = buildIndex(ctx);
-    created_in_pending_cache.set(ctx.files, built);
-    return built;
-}
-/** Walks every pending statement once and records when objects become new or stop being new. */
-function buildIndex(ctx) {
-    const order = new Map();
+/**
+ * When objects become new or stop being new, in pending order (executed-statement places). Carried
+ * across shards as plain names and places, and extended with each shard's statements.
+ */
+class CreatedIndex {
     // One map per kind of object, so a lookup builds no prefixed key.
-    const transitions = { t: new Map(), c: new Map(), s: new Map(), n: new Map() };
-    const existing = ctx.live.tableSizes;
-    let at = 0;
-    const set = (kind, key, isNew) => {
-        const list = transitions[kind].get(key);
-        if (list)
-            list.push({ at, isNew });
-        else
-            transitions[kind].set(key, [{ at, isNew }]);
-    };
-    const current = (kind, key) => {
-        const list = transitions[kind].get(key);
-        return list?.[list.length - 1]?.isNew;
-    };
-    const existsOnTarget = (key) => existing !== undefined && (existing.has(key) || (key.startsWith('public.') && existing.has(key.slice('public.'.length))));
+    #transitions = { t: new Map(), c: new Map(), s: new Map(), n: new Map() };
     // Objects the set dropped or renamed away: a later CREATE ... IF NOT EXISTS really creates them.
-    const absent = new Set();
-    const create = (kind, key, ifNotExists, existsBefore) => {
-        // IF NOT EXISTS on something that exists does nothing, and the old object keeps its data.
-        if (ifNotExists && !absent.has(`${kind}:${key}`) && (current(kind, key) !== undefined || existsBefore))
-            return;
-        absent.delete(`${kind}:${key}`);
-        set(kind, key, true);
-    };
-    const remove = (kind, key) => {
-        absent.add(`${kind}:${key}`);
-        set(kind, key, false);
-    };
-    const move = (kind, from, to, wasNew) => {
-        remove(kind, from);
-        absent.delete(`${kind}:${to}`);
-        set(kind, to, wasNew);
-    };
-    const recorder = {
-        createTable: (name, ifNotExists) => create('t', tableKey(name), ifNotExists, existsOnTarget(tableKey(name))),
-        dropTable: (name) => remove('t', tableKey(name)),
-        moveTable: (from, to) => {
-            const fromKey = tableKey(from);
-            move('t', fromKey, tableKey(to), current('t', fromKey) ?? current('n', schemaOf(fromKey)) ?? false);
-        },
-        addColumn: (table, column, ifNotExists) => create('c', `${tableKey(table)}:${column}`, ifNotExists, false),
-        dropColumn: (table, column) => remove('c', `${tableKey(table)}:${column}`),
-        renameColumn: (table, from, to) => {
-            const key = tableKey(table);
-            move('c', `${key}:${from}`, `${key}:${to}`, current('c', `${key}:${from}`) ?? false);
-        },
-        createSchema: (schema, ifNotExists) => {
-            create('s', schema, ifNotExists, false);
-            // Only a plain CREATE SCHEMA proves the schema was empty, so every table in it is new.
-            if (!ifNotExists)
-                set('n', schema, true);
-        },
-        dropSchema: (schema) => {
-            remove('s', schema);
-            set('n', schema, false);
-        },
-    };
-    for (const exec of executedStatements(ctx)) {
-        order.set(exec.via ? exec : exec.stmt, at);
-        // A statement's own effect counts only for the statements after it.
-        at++;
-        recordStatement(exec.kind, exec.node, recorder);
+    #absent = new Set();
+    /** Whether the object is "created in pending" just before statement number `at`; undefined when no statement touched it yet. */
+    stateAt(kind, key, at) {
+        let state;
+        for (const t of this.#transitions[kind].get(key) ?? []) {
+            if (t.at > at)
+                break;
+            state = t.isNew;
+        }
+        return state;
     }
-    return {
-        order,
-        stateAt(kind, key, when) {
-            let state;
-            for (const t of transitions[kind].get(key) ?? []) {
-                if (t.at > when)
-                    break;
-                state = t.isNew;
-            }
-            return state;
-        },
-    };
+    /** Records what the shard's executed statements create, drop and rename. */
+    extend(ctx) {
+        const transitions = this.#transitions;
+        const absent = this.#absent;
+        const existing = ctx.live.tableSizes;
+        let at = 0;
+        const set = (kind, key, isNew) => {
+            const list = transitions[kind].get(key);
+            if (list)
+                list.push({ at, isNew });
+            else
+                transitions[kind].set(key, [{ at, isNew }]);
+        };
+        const current = (kind, key) => {
+            const list = transitions[kind].get(key);
+            return list?.[list.length - 1]?.isNew;
+        };
+        const existsOnTarget = (key) => existing !== undefined && (existing.has(key) || (key.startsWith('public.') && existing.has(key.slice('public.'.length))));
+        const create = (kind, key, ifNotExists, existsBefore) => {
+            // IF NOT EXISTS on something that exists does nothing, and the old object keeps its data.
+            if (ifNotExists && !absent.has(`${kind}:${key}`) && (current(kind, key) !== undefined || existsBefore))
+                return;
+            absent.delete(`${kind}:${key}`);
+            set(kind, key, true);
+        };
+        const remove = (kind, key) => {
+            absent.add(`${kind}:${key}`);
+            set(kind, key, false);
+        };
+        const move = (kind, from, to, wasNew) => {
+            remove(kind, from);
+            absent.delete(`${kind}:${to}`);
+            set(kind, to, wasNew);
+        };
+        const recorder = {
+            createTable: (name, ifNotExists) => create('t', tableKey(name), ifNotExists, existsOnTarget(tableKey(name))),
+            dropTable: (name) => remove('t', tableKey(name)),
+            moveTable: (from, to) => {
+                const fromKey = tableKey(from);
+                move('t', fromKey, tableKey(to), current('t', fromKey) ?? current('n', schemaOf(fromKey)) ?? false);
+            },
+            addColumn: (table, column, ifNotExists) => create('c', `${tableKey(table)}:${column}`, ifNotExists, false),
+            dropColumn: (table, column) => remove('c', `${tableKey(table)}:${column}`),
+            renameColumn: (table, from, to) => {
+                const key = tableKey(table);
+                move('c', `${key}:${from}`, `${key}:${to}`, current('c', `${key}:${from}`) ?? false);
+            },
+            createSchema: (schema, ifNotExists) => {
+                create('s', schema, ifNotExists, false);
+                // Only a plain CREATE SCHEMA proves the schema was empty, so every table in it is new.
+                if (!ifNotExists)
+                    set('n', schema, true);
+            },
+            dropSchema: (schema) => {
+                remove('s', schema);
+                set('n', schema, false);
+            },
+        };
+        for (const exec of executedStatements(ctx)) {
+            // A statement's own effect counts only for the statements after it.
+            at = executedPosition(ctx, exec) + 1;
+            recordStatement(exec.kind, exec.node, recorder);
+        }
+    }
+}
+/** The index up to the end of the current shard. */
+function createdIndex(ctx) {
+    return createdIndexOf(ctx);
 }
 /** Records what one statement creates, drops or renames. */
 function recordStatement(kind, n, r, inSchema) {
@@ -783,6 +826,8 @@ function recordAlterTable(n, r) {
         }
     }
 }
+/** The CreatedIndex of the run, up to the end of the current shard. */
+const createdIndexOf = defineShardIndex(() => new CreatedIndex());
 
 ;// CONCATENATED MODULE: ./src/checks/static/support/sql-names.ts
 /**
@@ -942,6 +987,7 @@ function describeKey(key, what) {
 
 
 
+
 const ORDER = [
     'ACCESS SHARE',
     'ROW SHARE',
@@ -1013,28 +1059,37 @@ function indexTableLock(ctx, ref, indexKey, lock) {
         return [];
     return [{ key: table, display: displayKey(table), lock, isKnown: true }];
 }
-// Index name -> table key, per statement order, built once per pending file list.
-const indexCache = new WeakMap();
-/** The table of an index created by a pending statement before `ref`, or undefined. */
-function indexTableBefore(ctx, ref, indexKey) {
-    let index = indexCache.get(ctx.files);
-    if (!index) {
-        index = { order: new Map(), created: new Map() };
-        let at = 0;
+/**
+ * Index name -> the tables it was created on, at which top-level statement of the pending set.
+ * Carried across shards; `offset` counts the statements of earlier shards.
+ */
+class CreatedIndexes {
+    created = new Map();
+    order = new Map();
+    #next = 0;
+    extend(ctx) {
+        this.order = new Map();
         for (const file of ctx.files) {
             for (const stmt of file.parsed.statements) {
-                index.order.set(stmt, at);
+                const at = this.#next++;
+                this.order.set(stmt, at);
                 const table = relationOf(stmt.node.relation);
                 if (stmt.kind === 'IndexStmt' && stmt.node.idxname && table) {
                     // An index lives in its table's schema.
                     const key = `${table.key.slice(0, table.key.lastIndexOf('.'))}.${stmt.node.idxname}`;
-                    index.created.set(key, [...(index.created.get(key) ?? []), { at, table: table.key }]);
+                    const list = this.created.get(key);
+                    if (list)
+                        list.push({ at, table: table.key });
+                    else
+                        this.created.set(key, [{ at, table: table.key }]);
                 }
-                at++;
             }
         }
-        indexCache.set(ctx.files, index);
     }
+}
+/** The table of an index created by a pending statement before `ref`, or undefined. */
+function indexTableBefore(ctx, ref, indexKey) {
+    const index = createdIndexes(ctx);
     const at = index.order.get(ref.stmt) ?? -1;
     return (index.created.get(indexKey) ?? []).filter((c) => c.at < at).pop()?.table;
 }
@@ -1053,6 +1108,8 @@ function lockEvidence(ctx, lock, keys, extra = {}) {
         ...extra,
     };
 }
+/** The CreatedIndexes of the run, up to the end of the current shard. */
+const createdIndexes = defineShardIndex(() => new CreatedIndexes());
 
 ;// CONCATENATED MODULE: ./src/checks/static/support/sql-text.ts
 /** Statement text from byte offset `from` (file-relative) to `to` (exclusive) or the statement end. */
@@ -1141,6 +1198,7 @@ function skipQuoted(text, i, quote) {
 
 
 
+
 /** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
 const SEVERITY = 'error';
 // Built-in volatile functions seen in defaults (pg_proc.provolatile = 'v'). now(), CURRENT_TIMESTAMP
@@ -1191,7 +1249,8 @@ const SQL_TYPE_NAMES = {
     category: 'locks',
     severity: SEVERITY,
     run(ctx) {
-        const userVolatility = new Map();
+        // Functions created earlier in the pending set, by name: whether each is volatile. Carried across shards.
+        const userVolatility = carried(ctx, 'add-column-rewrites-table', () => new Map());
         for (const ref of ctx.statements(['AlterTableStmt', 'CreateFunctionStmt'])) {
             const n = ref.stmt.node;
             if (ref.stmt.kind === 'CreateFunctionStmt') {
@@ -1477,6 +1536,14 @@ function precisionNarrowing(from, to, defaultPrecision) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/static/support/type-changes.ts
+/**
+ * Column types as ALTER COLUMN TYPE sees them, and which changes PostgreSQL makes without a
+ * rewrite: binary-coercible casts whose length/precision coercion is a no-op (varchar_support,
+ * numeric_support, varbit_support, timestamp_support in the server), checked by
+ * ATColumnChangeRequiresRewrite. Measured on PostgreSQL 15 and 18 (relfilenode before/after).
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+
 
 
 // Spellings PostgreSQL treats as the same type.
@@ -1577,75 +1644,109 @@ function isNoOpTypmodChange(from, to) {
             return false;
     }
 }
-// Per pending file list: every statement's place, and each column's type changes in order.
-const type_changes_cache = new WeakMap();
+/**
+ * Every column type declaration and change of the pending set, by table and column: the current
+ * shard's in statement order, and for earlier shards only the latest (every later statement comes
+ * after all of it), carried across shards. Types are shared between columns, one object per spelling.
+ */
+class TypeIndex {
+    past = new Map();
+    current = new Map();
+    order = new Map();
+    #types = new Map();
+    #next = 0;
+    /** The latest record of the column before statement `at` (of the current shard). */
+    latest(table, column, at) {
+        let last;
+        for (const change of this.current.get(`${table}|${column}`) ?? []) {
+            if (change.at >= at)
+                break;
+            last = change;
+        }
+        return last ?? this.past.get(table)?.get(column);
+    }
+    extend(ctx) {
+        this.#carryCurrent();
+        this.order = new Map();
+        this.current = new Map();
+        let at = 0;
+        const set = (table, column, type, liveName) => {
+            const key = `${table}|${column}`;
+            const record = { at, type: type && this.#shared(type), ...(liveName === undefined ? {} : { liveName }), table, column };
+            const list = this.current.get(key);
+            if (list)
+                list.push(record);
+            else
+                this.current.set(key, [record]);
+        };
+        for (const file of ctx.files) {
+            for (const stmt of file.parsed.statements) {
+                at = this.#next++;
+                this.order.set(stmt, at);
+                const n = stmt.node;
+                const table = relationOf(n.relation)?.key;
+                if (table && stmt.kind === 'CreateStmt') {
+                    for (const elt of n.tableElts ?? [])
+                        if (elt.ColumnDef?.colname)
+                            set(table, elt.ColumnDef.colname, typeSpecOf(elt.ColumnDef.typeName));
+                }
+                else if (table && stmt.kind === 'AlterTableStmt') {
+                    for (const c of n.cmds ?? []) {
+                        const cmd = c.AlterTableCmd ?? {};
+                        if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname)
+                            set(table, cmd.def.ColumnDef.colname, typeSpecOf(cmd.def.ColumnDef.typeName));
+                        else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name)
+                            set(table, cmd.name, typeSpecOf(cmd.def?.ColumnDef?.typeName));
+                        else if (cmd.subtype === 'AT_DropColumn' && cmd.name)
+                            set(table, cmd.name, undefined);
+                    }
+                }
+                else if (table && stmt.kind === 'RenameStmt' && n.renameType === 'OBJECT_COLUMN' && n.subname && n.newname) {
+                    // Rename keeps the type; a column the pending set never declared keeps its target type, under its old name.
+                    const before = this.latest(table, n.subname, at + 1);
+                    if (before)
+                        set(table, n.newname, before.type, before.liveName);
+                    else
+                        set(table, n.newname, undefined, n.subname);
+                    set(table, n.subname, undefined);
+                }
+            }
+        }
+    }
+    /** Folds the finished shard's records into `past`, keeping each column's latest. */
+    #carryCurrent() {
+        for (const records of this.current.values()) {
+            const last = records[records.length - 1];
+            let columns = this.past.get(last.table);
+            if (!columns)
+                this.past.set(last.table, (columns = new Map()));
+            columns.set(last.column, { at: last.at, type: last.type, ...(last.liveName === undefined ? {} : { liveName: last.liveName }), table: last.table, column: last.column });
+        }
+    }
+    /** One object per distinct type. */
+    #shared(type) {
+        const key = `${type.base}(${type.mods.join(',')})${type.isArray ? '[]' : ''}`;
+        const known = this.#types.get(key);
+        if (known)
+            return known;
+        this.#types.set(key, type);
+        return type;
+    }
+}
 /**
  * The column's type just before `ref`: from the pending set itself (CREATE TABLE, ADD COLUMN,
  * ALTER TYPE, RENAME COLUMN), else from the target when one is connected (live facts).
  */
 function typeBefore(ctx, ref, table, column) {
-    let index = type_changes_cache.get(ctx.files);
-    if (!index) {
-        index = type_changes_buildIndex(ctx.files);
-        type_changes_cache.set(ctx.files, index);
-    }
-    const at = index.order.get(ref.stmt) ?? -1;
-    let last;
-    for (const change of index.changes.get(`${table}|${column}`) ?? []) {
-        if (change.at >= at)
-            break;
-        last = change;
-    }
+    const index = typeIndex(ctx);
+    const last = index.latest(table, column, index.order.get(ref.stmt) ?? -1);
     if (last?.type)
         return last.type;
     const liveName = last ? last.liveName : column;
     return liveName === undefined ? undefined : typeSpecOf(liveTypeName(ctx, table, liveName));
 }
-/** Records every column type declaration and change in the pending set. */
-function type_changes_buildIndex(files) {
-    const order = new Map();
-    const changes = new Map();
-    let at = 0;
-    const set = (table, column, type, liveName) => {
-        const key = `${table}|${column}`;
-        changes.set(key, [...(changes.get(key) ?? []), { at, type, ...(liveName === undefined ? {} : { liveName }) }]);
-    };
-    for (const file of files) {
-        for (const stmt of file.parsed.statements) {
-            order.set(stmt, at);
-            const n = stmt.node;
-            const table = relationOf(n.relation)?.key;
-            if (table && stmt.kind === 'CreateStmt') {
-                for (const elt of n.tableElts ?? [])
-                    if (elt.ColumnDef?.colname)
-                        set(table, elt.ColumnDef.colname, typeSpecOf(elt.ColumnDef.typeName));
-            }
-            else if (table && stmt.kind === 'AlterTableStmt') {
-                for (const c of n.cmds ?? []) {
-                    const cmd = c.AlterTableCmd ?? {};
-                    if (cmd.subtype === 'AT_AddColumn' && cmd.def?.ColumnDef?.colname)
-                        set(table, cmd.def.ColumnDef.colname, typeSpecOf(cmd.def.ColumnDef.typeName));
-                    else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name)
-                        set(table, cmd.name, typeSpecOf(cmd.def?.ColumnDef?.typeName));
-                    else if (cmd.subtype === 'AT_DropColumn' && cmd.name)
-                        set(table, cmd.name, undefined);
-                }
-            }
-            else if (table && stmt.kind === 'RenameStmt' && n.renameType === 'OBJECT_COLUMN' && n.subname && n.newname) {
-                // Rename keeps the type; a column the pending set never declared keeps its target type, under its old name.
-                const records = changes.get(`${table}|${n.subname}`);
-                const before = records?.[records.length - 1];
-                if (before)
-                    set(table, n.newname, before.type, before.liveName);
-                else
-                    set(table, n.newname, undefined, n.subname);
-                set(table, n.subname, undefined);
-            }
-            at++;
-        }
-    }
-    return { order, changes };
-}
+/** The TypeIndex of the run, up to the end of the current shard. */
+const typeIndex = defineShardIndex(() => new TypeIndex());
 
 ;// CONCATENATED MODULE: ./src/checks/static/column-type-change-rewrites.ts
 
@@ -1748,13 +1849,13 @@ const SINGLE_STATEMENT_RUNS_ALONE = new Set(['golang-migrate', 'prisma']);
 const OPENS = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
 const CLOSES = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE']);
 // Built once per pending file list and reused by every rule of the run.
-const transactions_cache = new WeakMap();
+const cache = new WeakMap();
 /** The transaction the statement runs in. */
 function transactionOf(ctx, ref) {
-    let byStatement = transactions_cache.get(ctx.files);
+    let byStatement = cache.get(ctx.files);
     if (!byStatement) {
         byStatement = buildTransactions(ctx);
-        transactions_cache.set(ctx.files, byStatement);
+        cache.set(ctx.files, byStatement);
     }
     return byStatement.get(ref.stmt) ?? { id: `${ref.file.migration.path}@${ref.stmt.index}`, kind: 'none', reason: 'it runs on its own' };
 }
@@ -2956,6 +3057,7 @@ function isRerunnableInFile(stmt, ddl) {
 
 
 
+
 const BACKUP_KINDS = ['directive', 'copy', 'pitr'];
 /** Finds backup evidence for the data `ref` removes, preferring the explicit directive. */
 function findBackup(ctx, ref, query = {}) {
@@ -3000,32 +3102,31 @@ function backupDirective(ref) {
 function findCopy(ctx, ref, table, column) {
     const key = tableKey(table);
     const at = executedPosition(ctx, ref);
-    for (const { position, copy, exec } of copiesOf(ctx)) {
+    for (const { position, copy, where } of copiesOf(ctx)) {
         if (position >= at)
             break;
         if (!copy.sources.some((s) => tableKey(s) === key))
             continue;
         if (!copy.hasStar && (column === undefined || !copy.columns.includes(column)))
             continue;
-        return `${copy.target} copied at ${exec.file.migration.path}:${exec.stmt.line}`;
+        return `${copy.target} copied at ${where}`;
     }
     return undefined;
 }
-// Every destructive finding looks for copies before it: list them once per pending file list.
-const copyCache = new WeakMap();
-/** The copy statements of the pending set, in order. */
-function copiesOf(ctx) {
-    const cached = copyCache.get(ctx.files);
-    if (cached)
-        return cached;
-    const copies = [];
-    for (const [position, exec] of executedStatements(ctx).entries()) {
-        const copy = copyOf(exec);
-        if (copy)
-            copies.push({ position, copy, exec });
+/** Every destructive finding looks for copies before it: they are listed once, carried across shards and extended with each. */
+class CopiesIndex {
+    copies = [];
+    extend(ctx) {
+        for (const exec of executedStatements(ctx)) {
+            const copy = copyOf(exec);
+            if (copy)
+                this.copies.push({ position: executedPosition(ctx, exec), copy, where: `${exec.file.migration.path}:${exec.stmt.line}` });
+        }
     }
-    copyCache.set(ctx.files, copies);
-    return copies;
+}
+/** The copy statements of the pending set up to the end of the current shard, in order. */
+function copiesOf(ctx) {
+    return copiesIndex(ctx).copies;
 }
 /** Reads CREATE TABLE AS, SELECT INTO and INSERT ... SELECT as a copy; undefined for anything else. */
 function copyOf(exec) {
@@ -3071,6 +3172,8 @@ function reportDestructive(ctx, ref, finding, query = {}) {
     const fields = backupFields(backup);
     ctx.report(ref, { ...finding, message: finding.message + backupNote(backup), severity: fields.severity, evidence: { ...finding.evidence, ...fields.evidence } });
 }
+/** The CopiesIndex of the run, up to the end of the current shard. */
+const copiesIndex = defineShardIndex(() => new CopiesIndex());
 
 ;// CONCATENATED MODULE: ./src/checks/static/support/mysql-backup.ts
 
@@ -3311,6 +3414,7 @@ function isBackfill(ctx, ref) {
 
 
 
+
 /** Columns defined or retyped by a CREATE TABLE or ALTER TABLE statement. */
 function columnDefinitions(exec) {
     const n = exec.node;
@@ -3340,41 +3444,80 @@ function columnDefinitions(exec) {
 }
 /** The type a column has before `exec`, from the pending set (latest definition) or the target; undefined when unknown. */
 function knownColumnType(ctx, exec, table, column) {
+    return definedTypeBefore(ctx, exec, table, column) ?? liveColumnType(ctx, table, column);
+}
+/** The type of the latest pending definition of the column before `exec` (only of the given kinds, when given). */
+function definedTypeBefore(ctx, exec, table, column, vias) {
+    const index = definitionsIndexOf(ctx);
+    const key = tableKey(table);
     const at = executedPosition(ctx, exec);
     let found;
-    for (const def of definitionsByColumn(ctx).get(columnKey(tableKey(table), column)) ?? []) {
+    for (const def of index.current.get(key)?.get(column) ?? []) {
         if (def.position >= at)
             break;
-        found = def.type;
+        if (!vias || vias.includes(def.via))
+            found = def.type;
     }
-    return found ?? liveColumnType(ctx, table, column);
+    if (found)
+        return found;
+    const past = index.past.get(key)?.get(column);
+    return vias && !vias.includes('create') && !vias.includes('add') ? (vias.includes('alter-type') ? past?.alterType : undefined) : past?.latest;
 }
-// Built once per pending file list: each lookup then reads one column's definitions, not every earlier statement's.
-const byColumnCache = new WeakMap();
-/** Every column definition of the pending set, by table key and column, in execution order. */
-function definitionsByColumn(ctx) {
-    const cached = byColumnCache.get(ctx.files);
-    if (cached)
-        return cached;
-    const out = new Map();
-    for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
-        const position = executedPosition(ctx, exec);
-        for (const def of columnDefinitions(exec)) {
-            const key = columnKey(tableKey(def.table), def.column);
-            const list = out.get(key);
-            if (list)
-                list.push({ position, type: def.type });
-            else
-                out.set(key, [{ position, type: def.type }]);
+/**
+ * Every column definition of the pending set so far, by table key and column: the current shard's
+ * in execution order (a lookup reads one column's, not every earlier statement's), and for earlier
+ * shards only the latest, carried across shards. Types are shared between columns (one object per
+ * spelling): a large set defines hundreds of thousands of columns with a dozen types.
+ */
+class DefinitionsIndex {
+    past = new Map();
+    current = new Map();
+    #types = new Map();
+    extend(ctx) {
+        this.#carryCurrent();
+        const current = new Map();
+        for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
+            const position = executedPosition(ctx, exec);
+            for (const def of columnDefinitions(exec)) {
+                const key = tableKey(def.table);
+                let columns = current.get(key);
+                if (!columns)
+                    current.set(key, (columns = new Map()));
+                const placed = { position, type: this.#shared(def.type), via: def.via };
+                const list = columns.get(def.column);
+                if (list)
+                    list.push(placed);
+                else
+                    columns.set(def.column, [placed]);
+            }
+        }
+        this.current = current;
+    }
+    /** Folds the finished shard's definitions into `past`. */
+    #carryCurrent() {
+        for (const [table, columns] of this.current) {
+            let past = this.past.get(table);
+            if (!past)
+                this.past.set(table, (past = new Map()));
+            for (const [column, defs] of columns) {
+                const before = past.get(column);
+                const alterType = defs.filter((d) => d.via === 'alter-type').pop()?.type ?? before?.alterType;
+                past.set(column, { latest: defs[defs.length - 1].type, ...(alterType ? { alterType } : {}) });
+            }
         }
     }
-    byColumnCache.set(ctx.files, out);
-    return out;
+    /** One object per distinct type. */
+    #shared(type) {
+        const key = `${type.name}(${type.mods.join(',')})${type.isArray ? '[]' : ''}`;
+        const known = this.#types.get(key);
+        if (known)
+            return known;
+        this.#types.set(key, type);
+        return type;
+    }
 }
-/** Map key of a column: canonical table key and column name (a NUL cannot be in either). */
-function columnKey(table, column) {
-    return `${table}\u0000${column}`;
-}
+/** The DefinitionsIndex of the run, up to the end of the current shard. */
+const definitionsIndexOf = defineShardIndex(() => new DefinitionsIndex());
 
 ;// CONCATENATED MODULE: ./src/checks/static/support/statement-facts.ts
 
@@ -3642,6 +3785,7 @@ function objectKind(removeType) {
 
 
 
+
 // Functions that cut values by definition, so a USING clause calling them loses data whatever the old type.
 const LOSSY_FUNCTIONS = new Set(['left', 'right', 'substr', 'substring', 'trunc', 'round', 'date_trunc']);
 /**
@@ -3692,17 +3836,7 @@ function checkTypeChange(ctx, exec, table, column, def) {
 }
 /** The column's type before this statement: from an earlier ALTER COLUMN TYPE in the pending set, else from the target. */
 function previousType(ctx, exec, table, column) {
-    const key = tableKey(table);
-    let found;
-    for (const earlier of executedBefore(ctx, exec)) {
-        if (earlier.kind !== 'AlterTableStmt' || tableKey((0,postgres_locks/* relationName */.CJ)(earlier.node.relation) ?? '') !== key)
-            continue;
-        for (const c of earlier.node.cmds ?? []) {
-            const cmd = c.AlterTableCmd;
-            if (cmd?.subtype === 'AT_AlterColumnType' && cmd.name === column)
-                found = columnType(cmd.def?.ColumnDef?.typeName) ?? found;
-        }
-    }
+    const found = definedTypeBefore(ctx, exec, table, column, ['alter-type']);
     if (found)
         return { type: found, source: 'an earlier statement of the pending set' };
     const live = liveColumnType(ctx, table, column);
@@ -4881,6 +5015,7 @@ function require_unique_using_index_report(ctx, ref, table, con) {
 
 
 
+
 /** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
 const set_not_null_scans_table_SEVERITY = 'error';
 /**
@@ -4895,7 +5030,8 @@ const set_not_null_scans_table_SEVERITY = 'error';
     category: 'locks',
     severity: set_not_null_scans_table_SEVERITY,
     run(ctx) {
-        const proofs = new ProvenNotNull();
+        // Constraints proving columns NOT NULL, from every earlier statement: carried across shards.
+        const proofs = carried(ctx, ProvenNotNull, () => new ProvenNotNull());
         for (const ref of ctx.statements('AlterTableStmt')) {
             const n = ref.stmt.node;
             const table = relationOf(n.relation);
@@ -5405,13 +5541,28 @@ const MAX_THREADS = 3;
 const WORKER_URL = new URL(/* asset import */ __webpack_require__(82344), __webpack_require__.b);
 /** Parses every file, in workers when it pays; the result is in the order of `sqls`. */
 async function parseFiles(sqls, options = {}) {
+    const out = [];
+    for await (const chunk of streamParsedFiles(sqls, options))
+        out.push(...chunk.parsed);
+    return out;
+}
+/**
+ * Parses the files in consecutive chunks, yielded in order, in workers when it pays: a consumer that
+ * drops each chunk before asking for the next holds the trees of only a few chunks at a time, while
+ * the workers parse ahead (at most a window of chunks, so memory stays bounded however slow the
+ * consumer is).
+ */
+async function* streamParsedFiles(sqls, options = {}) {
     const threads = options.threads ?? threadsFromEnv() ?? threadsFor(sqls);
     const workerUrl = options.workerUrl ?? WORKER_URL;
+    const chunks = chunkFiles(sqls, options.chunkBytes ?? CHUNK_BYTES);
+    let done = 0;
     if (threads > 0 && sqls.length > 0 && (0,external_node_fs_.existsSync)((0,external_node_url_.fileURLToPath)(workerUrl))) {
+        const pool = new ChunkPool(sqls, chunks, threads, workerUrl);
         try {
-            const { parsed, inWorkers } = await parseInWorkers(sqls, threads, workerUrl, options.chunkBytes ?? CHUNK_BYTES);
-            options.log?.log('info', `parsed ${sqls.length} files: ${inWorkers} in ${threads} worker thread${threads === 1 ? '' : 's'}, ${sqls.length - inWorkers} on the main thread`);
-            return parsed;
+            for (; done < chunks.length; done++)
+                yield { start: chunks[done][0], parsed: await pool.take(done) };
+            options.log?.log('info', `parsed ${sqls.length} files: ${pool.inWorkers} in ${threads} worker thread${threads === 1 ? '' : 's'}, ${sqls.length - pool.inWorkers} on the main thread`);
         }
         catch (error) {
             // The workers are an optimisation: any failure of theirs falls back to parsing here.
@@ -5419,9 +5570,15 @@ async function parseFiles(sqls, options = {}) {
             const message = error?.message;
             options.log?.log('warn', `parse workers failed, parsing on the main thread: ${typeof message === 'string' ? message : String(error)}`);
         }
+        finally {
+            await pool.stop();
+        }
     }
     const parser = await (0,postgres_parser/* loadPostgresParser */.vF)();
-    return sqls.map((sql) => parser.parse(sql));
+    for (; done < chunks.length; done++) {
+        const [start, end] = chunks[done];
+        yield { start, parsed: sqls.slice(start, end).map((sql) => parser.parse(sql)) };
+    }
 }
 /**
  * How many workers the input is worth: none below MIN_POOL_BYTES, else one per CPU but this
@@ -5458,71 +5615,88 @@ function chunkFiles(sqls, chunkBytes) {
     return chunks;
 }
 /**
- * Parses in workers and on this thread at once. Workers keep IN_FLIGHT chunks queued; this thread turns
- * their replies into objects and, whenever no reply is waiting, parses the next chunk itself, so
- * both cores stay busy whatever the balance between parsing and building objects turns out to be.
+ * Chunks parsed by workers and by this thread at once. Workers keep IN_FLIGHT chunks queued, in
+ * order, within a window of chunks ahead of the consumer; while the consumer waits for a chunk a
+ * worker has, this thread parses the next unassigned one itself, so both cores stay busy whatever
+ * the balance between parsing and building objects turns out to be.
  */
-async function parseInWorkers(sqls, threads, workerUrl, chunkBytes) {
-    const chunks = chunkFiles(sqls, chunkBytes);
-    const out = new Array(sqls.length);
-    let inWorkers = 0;
-    let next = 0;
-    let left = chunks.length;
-    let failure;
-    let wake;
-    const workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new external_node_worker_threads_.Worker(workerUrl, { workerData: PARSE_WORKER }));
-    const send = (worker) => {
-        if (next >= chunks.length)
-            return;
-        const [start, end] = chunks[next];
-        worker.postMessage({ id: next++, sqls: sqls.slice(start, end) });
-    };
-    const fail = (error) => {
-        failure ??= error;
-        wake?.();
-    };
-    for (const worker of workers) {
-        worker.on('message', (reply) => {
-            if ('error' in reply)
-                return fail(new Error(reply.error));
-            const [start] = chunks[reply.id];
-            for (const [i, file] of reply.files.entries())
-                out[start + i] = toParsedSql(sqls[start + i], file);
-            inWorkers += reply.files.length;
-            left--;
-            send(worker);
-            wake?.();
-        });
-        worker.on('error', fail);
-        worker.on('exit', (code) => fail(new Error(`a parse worker exited with code ${code}`)));
-        for (let i = 0; i < IN_FLIGHT; i++)
-            send(worker);
+class ChunkPool {
+    #sqls;
+    #chunks;
+    #workers;
+    /** Replies not yet taken, by chunk: a worker's transfer form (turned into objects when taken) or this thread's result. */
+    #ready = new Map();
+    #window;
+    #next = 0;
+    #taken = 0;
+    #failure;
+    #wake;
+    inWorkers = 0;
+    constructor(sqls, chunks, threads, workerUrl) {
+        this.#sqls = sqls;
+        this.#chunks = chunks;
+        this.#window = threads * IN_FLIGHT + 2;
+        this.#workers = Array.from({ length: Math.min(threads, chunks.length) }, () => new external_node_worker_threads_.Worker(workerUrl, { workerData: PARSE_WORKER }));
+        for (const worker of this.#workers) {
+            worker.on('message', (reply) => {
+                if ('error' in reply)
+                    return this.#fail(new Error(reply.error));
+                this.#ready.set(reply.id, reply.files);
+                this.inWorkers += reply.files.length;
+                this.#send(worker);
+                this.#wake?.();
+            });
+            worker.on('error', (error) => this.#fail(error));
+            worker.on('exit', (code) => this.#fail(new Error(`a parse worker exited with code ${code}`)));
+            for (let i = 0; i < IN_FLIGHT; i++)
+                this.#send(worker);
+        }
     }
-    try {
+    /** The parsed files of chunk `id`; chunks are taken in order. */
+    async take(id) {
         const parser = await (0,postgres_parser/* loadPostgresParser */.vF)();
-        while (left > 0) {
-            if (failure)
-                throw failure;
-            if (next < chunks.length) {
-                const [start, end] = chunks[next++];
-                for (let i = start; i < end; i++)
-                    out[i] = parser.parse(sqls[i]);
-                left--;
+        for (;;) {
+            if (this.#failure)
+                throw this.#failure;
+            const ready = this.#ready.get(id);
+            if (ready) {
+                this.#ready.delete(id);
+                this.#taken = id + 1;
+                for (const worker of this.#workers)
+                    this.#send(worker);
+                const [start] = this.#chunks[id];
+                return ready.map((file, i) => ('statements' in file ? file : toParsedSql(this.#sqls[start + i], file)));
+            }
+            if (this.#next < this.#chunks.length && this.#next < this.#taken + this.#window) {
+                const own = this.#next++;
+                const [start, end] = this.#chunks[own];
+                this.#ready.set(own, this.#sqls.slice(start, end).map((sql) => parser.parse(sql)));
                 // Let waiting replies in before taking another chunk.
                 await new Promise((resolve) => setImmediate(resolve));
             }
             else {
-                await new Promise((resolve) => (wake = resolve));
+                await new Promise((resolve) => (this.#wake = resolve));
             }
         }
     }
-    finally {
-        // The listeners hold `out`: drop them so the parse results die with the run, not with the process.
-        for (const worker of workers)
+    /** Terminates the workers; their listeners go first, so that no reply lands after the run. */
+    async stop() {
+        for (const worker of this.#workers)
             worker.removeAllListeners();
-        await stopWorkers(workers);
+        this.#wake?.();
+        await stopWorkers(this.#workers);
     }
-    return { parsed: out, inWorkers };
+    /** Queues the next chunk on the worker, unless that would run past the window. */
+    #send(worker) {
+        if (this.#next >= this.#chunks.length || this.#next >= this.#taken + this.#window)
+            return;
+        const [start, end] = this.#chunks[this.#next];
+        worker.postMessage({ id: this.#next++, sqls: this.#sqls.slice(start, end) });
+    }
+    #fail(error) {
+        this.#failure ??= error;
+        this.#wake?.();
+    }
 }
 /** How long to wait for workers to stop; one still compiling its WASM stops only when that finishes. */
 const STOP_WAIT_MS = 1000;
@@ -6567,85 +6741,140 @@ var overrides = __webpack_require__(34867);
 
 
 
-/** Runs every rule and returns one result per rule. */
+
+/** Runs every rule over one set of files (a single shard) and returns one result per rule. */
 async function runStaticRules(input, onResult) {
-    const directivesByFile = new Map(input.files.map((f) => [f.migration.path, parseDirectives(f.parsed)]));
-    const statements = new StatementIndex(input.files);
-    const results = [];
-    for (const rule of input.rules) {
-        const result = await runOne(rule, input, directivesByFile, statements);
-        results.push(result);
-        onResult?.(result);
-    }
-    return results;
+    const run = new StaticRun(input);
+    await run.addShard(input.files);
+    return run.finish(onResult);
 }
-/** Runs one rule in its own try. */
-async function runOne(rule, input, directives, statements) {
-    const started = performance.now();
-    const override = (0,overrides/* resolveOverride */.d)(input.config.rules[rule.id], rule.severity);
-    const base = { id: rule.id, title: rule.title, category: rule.category, kind: 'static', docs: (0,model/* runbookLink */.N7)(rule.id) };
-    if (override.isOff) {
-        return { ...base, severity: rule.severity, status: 'skip', summary: `Turned off in config (rules.${rule.id}).`, durationMs: 0, findings: [] };
+/**
+ * Whether a pending set may be analysed in shards. Rules reason about a transaction within one shard,
+ * so a set that runs in one transaction (Drizzle applies every pending file in one) is one shard;
+ * the MySQL rules read the whole set at once.
+ */
+function canAnalyseInShards(dialect, layout) {
+    return dialect === 'postgres' && layout !== 'drizzle';
+}
+/**
+ * One static run over a pending set that arrives in shards, consecutive runs of files in pending
+ * order (see StaticContext): `addShard` runs every rule on a shard, and the shard's parse trees can
+ * go once it returns; `finish` turns what the rules reported into one result per rule. A rule that
+ * threw, or skipped the run, does not run on later shards.
+ */
+class StaticRun {
+    #input;
+    #progress;
+    /** The key of the state rules carry across shards (StaticContext.run). */
+    #key = {};
+    #fileCount = 0;
+    constructor(input) {
+        this.#input = input;
+        this.#progress = input.rules.map((rule) => {
+            const override = (0,overrides/* resolveOverride */.d)(input.config.rules[rule.id], rule.severity);
+            return { rule, severity: override.severity, options: override.options, isOff: override.isOff, findings: [], durationMs: 0 };
+        });
     }
-    const severity = override.severity;
-    if (input.files.length === 0) {
-        return { ...base, severity, status: 'skip', summary: 'No pending migrations to analyse.', durationMs: 0, findings: [] };
+    /** Runs every rule still running on the next shard. */
+    async addShard(files) {
+        if (files.length === 0)
+            return;
+        this.#fileCount += files.length;
+        const directives = new Map(files.map((f) => [f.migration.path, parseDirectives(f.parsed)]));
+        const statements = new StatementIndex(files);
+        // Indexes over the pending set take in this shard whether or not a rule asks them about it.
+        if ((this.#input.dialect ?? 'postgres') === 'postgres')
+            extendShardIndexes(this.#context(files, statements, { options: {}, report: () => undefined, skip: () => undefined }));
+        for (const progress of this.#progress) {
+            if (progress.isOff || progress.skipReason !== undefined || progress.failure !== undefined)
+                continue;
+            await this.#runOnShard(progress, files, statements, directives);
+        }
     }
-    const findings = [];
-    let skipReason;
-    const ctx = {
-        files: input.files,
-        statements: (kind) => statements.select(kind),
-        postgresVersion: input.postgresVersion,
-        versionSource: input.versionSource,
-        dialect: input.dialect ?? 'postgres',
-        layout: input.layout,
-        options: override.options,
-        live: input.live,
-        knownIds: input.knownIds,
-        report(at, finding) {
-            findings.push(toFinding(rule.id, severity, at, finding, directives, input.knownIds));
-        },
-        skip(reason) {
-            skipReason = reason;
-        },
-    };
-    try {
-        await rule.run(ctx);
+    /** One result per rule, in rule order; `onResult` sees each as it is made. */
+    finish(onResult) {
+        return this.#progress.map((progress) => {
+            const result = this.#resultOf(progress);
+            onResult?.(result);
+            return result;
+        });
     }
-    catch (error) {
-        input.log.log('error', `rule ${rule.id} threw: ${(0,errors/* describeError */.Uc)(error)}`, { stack: error?.stack });
+    /** Runs one rule on one shard in its own try. */
+    async #runOnShard(progress, files, statements, directives) {
+        const input = this.#input;
+        const { rule, severity } = progress;
+        const started = performance.now();
+        const ctx = this.#context(files, statements, {
+            options: progress.options,
+            report(at, finding) {
+                progress.findings.push(toFinding(rule.id, severity, at, finding, directives, input.knownIds));
+            },
+            skip(reason) {
+                progress.skipReason ??= reason;
+            },
+        });
+        try {
+            await rule.run(ctx);
+        }
+        catch (error) {
+            input.log.log('error', `rule ${rule.id} threw: ${(0,errors/* describeError */.Uc)(error)}`, { stack: error?.stack });
+            progress.failure = (0,errors/* describeError */.Uc)(error);
+        }
+        progress.durationMs += performance.now() - started;
+    }
+    /** A rule's view of a shard. */
+    #context(files, statements, own) {
+        const input = this.#input;
         return {
-            ...base,
-            severity,
-            status: 'error',
-            summary: `The rule failed to run: ${(0,errors/* describeError */.Uc)(error)}. Its findings are missing from this report.`,
-            mitigation: 'This is a bug in Migrations Preflight: report it with the log file. Meanwhile review the migration by hand for this rule.',
-            durationMs: Math.round(performance.now() - started),
-            findings: [],
+            files,
+            statements: (kind) => statements.select(kind),
+            run: this.#key,
+            postgresVersion: input.postgresVersion,
+            versionSource: input.versionSource,
+            dialect: input.dialect ?? 'postgres',
+            layout: input.layout,
+            live: input.live,
+            knownIds: input.knownIds,
+            ...own,
         };
     }
-    if (skipReason !== undefined) {
-        input.log.log('info', `rule ${rule.id}: skip: ${skipReason}`);
-        return { ...base, severity, status: 'skip', summary: skipReason, durationMs: Math.round(performance.now() - started), findings: [] };
+    /** The rule's result from its findings, skip or failure over every shard. */
+    #resultOf(progress) {
+        const { rule, severity } = progress;
+        const log = this.#input.log;
+        const base = { id: rule.id, title: rule.title, category: rule.category, kind: 'static', docs: (0,model/* runbookLink */.N7)(rule.id) };
+        const durationMs = Math.round(progress.durationMs);
+        if (progress.isOff) {
+            return { ...base, severity: rule.severity, status: 'skip', summary: `Turned off in config (rules.${rule.id}).`, durationMs: 0, findings: [] };
+        }
+        if (this.#fileCount === 0) {
+            return { ...base, severity, status: 'skip', summary: 'No pending migrations to analyse.', durationMs: 0, findings: [] };
+        }
+        if (progress.failure !== undefined) {
+            return {
+                ...base,
+                severity,
+                status: 'error',
+                summary: `The rule failed to run: ${progress.failure}. Its findings are missing from this report.`,
+                mitigation: 'This is a bug in Migrations Preflight: report it with the log file. Meanwhile review the migration by hand for this rule.',
+                durationMs,
+                findings: [],
+            };
+        }
+        if (progress.skipReason !== undefined) {
+            log.log('info', `rule ${rule.id}: skip: ${progress.skipReason}`);
+            return { ...base, severity, status: 'skip', summary: progress.skipReason, durationMs, findings: [] };
+        }
+        const findings = progress.findings.sort(model/* compareFindings */.Eg);
+        const status = statusOf(findings);
+        const active = findings.filter((f) => !f.suppressed);
+        const suppressedCount = findings.length - active.length;
+        const summary = active.length === 0
+            ? `No problems${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}.`
+            : `${active.length} finding${active.length === 1 ? '' : 's'}${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}: ${active[0].message}`;
+        log.log('info', `rule ${rule.id}: ${status}, ${findings.length} findings`);
+        return { ...base, severity, status, summary, mitigation: active[0]?.mitigation, durationMs, findings };
     }
-    findings.sort(model/* compareFindings */.Eg);
-    const status = statusOf(findings);
-    const active = findings.filter((f) => !f.suppressed);
-    const suppressedCount = findings.length - active.length;
-    const summary = active.length === 0
-        ? `No problems${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}.`
-        : `${active.length} finding${active.length === 1 ? '' : 's'}${suppressedCount ? ` (${suppressedCount} suppressed)` : ''}: ${active[0].message}`;
-    input.log.log('info', `rule ${rule.id}: ${status}, ${findings.length} findings`);
-    return {
-        ...base,
-        severity,
-        status,
-        summary,
-        mitigation: active[0]?.mitigation,
-        durationMs: Math.round(performance.now() - started),
-        findings,
-    };
 }
 /** Worst status implied by unsuppressed findings. */
 function statusOf(findings) {
@@ -6789,6 +7018,7 @@ async function runPreflight(options) {
     let liveSkipReason;
     let pendingMigrations = [];
     let pending = [];
+    let lockSummaries = [];
     let version = postgresVersionFor(undefined, config.postgresVersion);
     try {
         if (options.command === 'preflight' && target) {
@@ -6803,15 +7033,25 @@ async function runPreflight(options) {
         }
         pendingMigrations = choosePending(set.files, set, history, options.onlyFiles, loaded.baseDir);
         log.log('info', `${set.files.length} migrations found, ${pendingMigrations.length} pending${history ? '' : ' (no history read: every listed migration is treated as pending)'}`);
-        pending = await parsePending(pendingMigrations, log, dialect);
         version = postgresVersionFor(dialect === 'postgres' ? session : undefined, config.postgresVersion);
         const { major, source } = version;
+        const rules = staticRules.filter((r) => selected.has(r.id) && r.dialects.includes(dialect));
+        const staticInput = { rules, config, postgresVersion: major, versionSource: source, layout: set.layout?.name, log, knownIds: allCheckIds(), dialect };
+        const isSharded = !session && canAnalyseInShards(dialect, set.layout?.name);
+        if (isSharded) {
+            // Without a target nothing needs every parse tree at once: parse and analyse shard by shard.
+            lockSummaries = await analyseInShards(pendingMigrations, { ...staticInput, live: {} }, emit);
+        }
+        else {
+            pending = await parsePending(pendingMigrations, log, dialect);
+            lockSummaries = (0,engine_pending/* statementLockSummaries */.N9)(pending, major);
+        }
         // Only live checks read the touched tables and the catalog: lint neither loads nor runs any of it.
         const liveCtx = session && target ? makeLiveContext(options, session, target, set, pending, history, await touchedBy(pending, dialect, session, major)) : undefined;
         // The live facts for static rules are PostgreSQL catalog reads.
         const live = liveCtx && dialect === 'postgres' ? await readLiveFacts(liveCtx) : {};
-        const rules = staticRules.filter((r) => selected.has(r.id) && r.dialects.includes(dialect));
-        await runStaticRules({ rules, files: pending, config, postgresVersion: major, versionSource: source, layout: set.layout?.name, live, log, knownIds: allCheckIds(), dialect }, emit);
+        if (!isSharded)
+            await runStaticRules({ ...staticInput, files: pending, live }, emit);
         if (options.command === 'preflight') {
             const [{ liveChecks }, { runLiveChecks }] = await Promise.all([__webpack_require__.e(/* import() */ 511).then(__webpack_require__.bind(__webpack_require__, 82511)), __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 70065))]);
             // Checks for another dialect are not listed at all, so a report names only what applies.
@@ -6867,7 +7107,7 @@ async function runPreflight(options) {
             historyTable: (dialect === 'mysql' ? history?.table : undefined) ?? set.layout?.historyTable ?? null,
             historyExists: history ? history.exists : null,
             pending: pendingMigrations.map((m) => ({ id: m.id, name: m.name, path: m.path, runsInTransaction: m.runsInTransaction })),
-            statements: (0,engine_pending/* statementLockSummaries */.N9)(pending, version.major),
+            statements: lockSummaries,
         },
         verdict,
         counts: countResults(checks),
@@ -7001,6 +7241,26 @@ async function touchedBy(pending, dialect, session, major) {
 async function readLiveFacts(ctx) {
     const { collectLiveFacts } = await __webpack_require__.e(/* import() */ 444).then(__webpack_require__.bind(__webpack_require__, 58444));
     return collectLiveFacts(ctx).catch(() => ({}));
+}
+/**
+ * Parses the pending files in consecutive shards and runs the static rules on each as it arrives
+ * (StaticRun), so the parse trees of only a few shards are alive at a time; returns the lock each
+ * statement takes, for the report.
+ */
+async function analyseInShards(files, input, emit) {
+    const started = performance.now();
+    const run = new StaticRun(input);
+    const summaries = [];
+    // Rules read loadedPostgresParser() synchronously, so this thread's parser loads even when workers parse.
+    await (0,postgres_parser/* loadPostgresParser */.vF)();
+    for await (const { start, parsed } of streamParsedFiles(files.map((f) => f.sql), { log: input.log })) {
+        const shard = parsed.map((p, i) => ({ migration: files[start + i], parsed: p }));
+        await run.addShard(shard);
+        summaries.push(...(0,engine_pending/* statementLockSummaries */.N9)(shard, input.postgresVersion));
+    }
+    input.log.log('info', `parsed and analysed ${files.length} files in ${Math.round(performance.now() - started)} ms`);
+    run.finish(emit);
+    return summaries;
 }
 /** Parses each pending file once; the result is shared by every rule and check. */
 async function parsePending(files, log, dialect) {
