@@ -315,6 +315,21 @@ function extendShardIndexes(ctx) {
     for (const get of shardIndexes)
         get(ctx);
 }
+/**
+ * One shared object per distinct value (by `keyOf`), for values an index carries many times over:
+ * a large set defines hundreds of thousands of columns with a dozen types.
+ */
+function interner(keyOf) {
+    const known = new Map();
+    return (value) => {
+        const key = keyOf(value);
+        const shared = known.get(key);
+        if (shared !== undefined)
+            return shared;
+        known.set(key, value);
+        return value;
+    };
+}
 
 // EXTERNAL MODULE: ./src/engine/define.ts
 var engine_define = __webpack_require__(61259);
@@ -1653,7 +1668,8 @@ class TypeIndex {
     past = new Map();
     current = new Map();
     order = new Map();
-    #types = new Map();
+    /** One object per distinct type. */
+    #shared = interner((t) => `${t.base}(${t.mods.join(',')})${t.isArray ? '[]' : ''}`);
     #next = 0;
     /** The latest record of the column before statement `at` (of the current shard). */
     latest(table, column, at) {
@@ -1722,15 +1738,6 @@ class TypeIndex {
                 this.past.set(last.table, (columns = new Map()));
             columns.set(last.column, { at: last.at, type: last.type, ...(last.liveName === undefined ? {} : { liveName: last.liveName }), table: last.table, column: last.column });
         }
-    }
-    /** One object per distinct type. */
-    #shared(type) {
-        const key = `${type.base}(${type.mods.join(',')})${type.isArray ? '[]' : ''}`;
-        const known = this.#types.get(key);
-        if (known)
-            return known;
-        this.#types.set(key, type);
-        return type;
     }
 }
 /**
@@ -3472,7 +3479,8 @@ function definedTypeBefore(ctx, exec, table, column, vias) {
 class DefinitionsIndex {
     past = new Map();
     current = new Map();
-    #types = new Map();
+    /** One object per distinct type. */
+    #shared = interner((t) => `${t.name}(${t.mods.join(',')})${t.isArray ? '[]' : ''}`);
     extend(ctx) {
         this.#carryCurrent();
         const current = new Map();
@@ -3505,15 +3513,6 @@ class DefinitionsIndex {
                 past.set(column, { latest: defs[defs.length - 1].type, ...(alterType ? { alterType } : {}) });
             }
         }
-    }
-    /** One object per distinct type. */
-    #shared(type) {
-        const key = `${type.name}(${type.mods.join(',')})${type.isArray ? '[]' : ''}`;
-        const known = this.#types.get(key);
-        if (known)
-            return known;
-        this.#types.set(key, type);
-        return type;
     }
 }
 /** The DefinitionsIndex of the run, up to the end of the current shard. */

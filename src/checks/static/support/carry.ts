@@ -55,3 +55,18 @@ export function defineShardIndex<T extends ShardIndex>(init: () => T): (ctx: Sta
 export function extendShardIndexes(ctx: StaticContext): void {
   for (const get of shardIndexes) get(ctx)
 }
+
+/**
+ * One shared object per distinct value (by `keyOf`), for values an index carries many times over:
+ * a large set defines hundreds of thousands of columns with a dozen types.
+ */
+export function interner<T>(keyOf: (value: T) => string): (value: T) => T {
+  const known = new Map<string, T>()
+  return (value) => {
+    const key = keyOf(value)
+    const shared = known.get(key)
+    if (shared !== undefined) return shared
+    known.set(key, value)
+    return value
+  }
+}

@@ -8,7 +8,7 @@ import { columnType, liveColumnType, type ColumnType } from './column-types.js'
 import { tableKey } from './created-in-pending.js'
 import { executedPosition, executedStatements, type ExecutedStatement } from './executed-sql.js'
 import type { AstNode } from './ast.js'
-import { defineShardIndex } from './carry.js'
+import { defineShardIndex, interner } from './carry.js'
 
 /** One column a statement defines or changes. */
 export interface ColumnDefinition {
@@ -86,7 +86,8 @@ interface PastDefinition {
 class DefinitionsIndex {
   readonly past = new Map<string, Map<string, PastDefinition>>()
   current = new Map<string, Map<string, PlacedDefinition[]>>()
-  readonly #types = new Map<string, ColumnType>()
+  /** One object per distinct type. */
+  readonly #shared = interner((t: ColumnType) => `${t.name}(${t.mods.join(',')})${t.isArray ? '[]' : ''}`)
 
   extend(ctx: StaticContext): void {
     this.#carryCurrent()
@@ -117,15 +118,6 @@ class DefinitionsIndex {
         past.set(column, { latest: defs[defs.length - 1]!.type, ...(alterType ? { alterType } : {}) })
       }
     }
-  }
-
-  /** One object per distinct type. */
-  #shared(type: ColumnType): ColumnType {
-    const key = `${type.name}(${type.mods.join(',')})${type.isArray ? '[]' : ''}`
-    const known = this.#types.get(key)
-    if (known) return known
-    this.#types.set(key, type)
-    return type
   }
 }
 

@@ -5,7 +5,7 @@
  * ATColumnChangeRequiresRewrite. Measured on PostgreSQL 15 and 18 (relfilenode before/after).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
-import { defineShardIndex } from './carry.js'
+import { defineShardIndex, interner } from './carry.js'
 import type { StatementRef, StaticContext } from '../../../engine/define.js'
 import type { Statement } from '../../../dialects/postgres/parser.js'
 import { liveTypeName } from './column-types.js'
@@ -139,7 +139,8 @@ class TypeIndex {
   readonly past = new Map<string, Map<string, TypeRecord>>()
   current = new Map<string, TypeRecord[]>()
   order = new Map<Statement, number>()
-  readonly #types = new Map<string, TypeSpec>()
+  /** One object per distinct type. */
+  readonly #shared = interner((t: TypeSpec) => `${t.base}(${t.mods.join(',')})${t.isArray ? '[]' : ''}`)
   #next = 0
 
   /** The latest record of the column before statement `at` (of the current shard). */
@@ -198,15 +199,6 @@ class TypeIndex {
       if (!columns) this.past.set(last.table, (columns = new Map()))
       columns.set(last.column, { at: last.at, type: last.type, ...(last.liveName === undefined ? {} : { liveName: last.liveName }), table: last.table, column: last.column })
     }
-  }
-
-  /** One object per distinct type. */
-  #shared(type: TypeSpec): TypeSpec {
-    const key = `${type.base}(${type.mods.join(',')})${type.isArray ? '[]' : ''}`
-    const known = this.#types.get(key)
-    if (known) return known
-    this.#types.set(key, type)
-    return type
   }
 }
 
