@@ -638,7 +638,7 @@ const expansionIndex = defineShardIndex(() => new ExpansionIndex());
  */
 function isCreatedBefore(ctx, ref, table, column) {
     const index = createdIndex(ctx);
-    const at = positionOf(ctx, ref);
+    const at = executedPosition(ctx, ref);
     const key = tableKey(table);
     // A table's own history wins; without one, a table in a schema the set created is new too.
     const isTableNew = index.stateAt('t', key, at) ?? index.stateAt('n', schemaOf(key), at) ?? false;
@@ -648,15 +648,11 @@ function isCreatedBefore(ctx, ref, table, column) {
 }
 /** Whether `schema` was created (without IF NOT EXISTS on an existing one) by a pending statement before `ref`. */
 function isSchemaCreatedBefore(ctx, ref, schema) {
-    return createdIndex(ctx).stateAt('s', schema, positionOf(ctx, ref)) ?? false;
+    return createdIndex(ctx).stateAt('s', schema, executedPosition(ctx, ref)) ?? false;
 }
 /** Canonical `schema.name` key of a table name as written (`orders`, `public.orders`, `Sales.Orders`). */
 function tableKey(name) {
     return name.includes('.') ? name : `public.${name}`;
-}
-/** A statement's place in pending order: its own for a statement inside procedural code, else its top-level statement's. */
-function positionOf(ctx, ref) {
-    return executedPosition(ctx, ref);
 }
 /** Schema part of a canonical table key. */
 function schemaOf(key) {
@@ -1736,7 +1732,7 @@ class TypeIndex {
             let columns = this.past.get(last.table);
             if (!columns)
                 this.past.set(last.table, (columns = new Map()));
-            columns.set(last.column, { at: last.at, type: last.type, ...(last.liveName === undefined ? {} : { liveName: last.liveName }), table: last.table, column: last.column });
+            columns.set(last.column, last);
         }
     }
 }
@@ -2328,7 +2324,7 @@ const DEFINING_KINDS = new Set([
                     if (bytes <= MAX_BYTES || !created.has(truncated) || reported.has(id.value))
                         continue;
                     reported.add(id.value);
-                    ctx.report(identifier_too_long_positionOf(ref, id.at), {
+                    ctx.report(positionOf(ref, id.at), {
                         message: `Identifier "${id.value}" is ${bytes} bytes; PostgreSQL silently truncates it to ${MAX_BYTES} and creates "${truncated}": ` +
                             'code and migrations that compare the full name with the catalog will not find it, and names that differ only after byte 63 collide.',
                         mitigation: `Use a name of at most ${MAX_BYTES} bytes (characters outside ASCII take 2 to 4 bytes each).`,
@@ -2561,7 +2557,7 @@ function truncate(value) {
     return out;
 }
 /** The file position of a character offset in the statement text. */
-function identifier_too_long_positionOf(ref, charOffset) {
+function positionOf(ref, charOffset) {
     const byte = ref.stmt.startByte + Buffer.byteLength(ref.stmt.text.slice(0, charOffset));
     return { file: ref.file, ...ref.file.parsed.lines.position(byte) };
 }
@@ -3453,8 +3449,8 @@ function columnDefinitions(exec) {
 function knownColumnType(ctx, exec, table, column) {
     return definedTypeBefore(ctx, exec, table, column) ?? liveColumnType(ctx, table, column);
 }
-/** The type of the latest pending definition of the column before `exec` (only of the given kinds, when given). */
-function definedTypeBefore(ctx, exec, table, column, vias) {
+/** The type of the latest pending definition of the column before `exec` (only ALTER COLUMN TYPE ones when `onlyTypeChanges`). */
+function definedTypeBefore(ctx, exec, table, column, onlyTypeChanges = false) {
     const index = definitionsIndexOf(ctx);
     const key = tableKey(table);
     const at = executedPosition(ctx, exec);
@@ -3462,13 +3458,13 @@ function definedTypeBefore(ctx, exec, table, column, vias) {
     for (const def of index.current.get(key)?.get(column) ?? []) {
         if (def.position >= at)
             break;
-        if (!vias || vias.includes(def.via))
+        if (!onlyTypeChanges || def.via === 'alter-type')
             found = def.type;
     }
     if (found)
         return found;
     const past = index.past.get(key)?.get(column);
-    return vias && !vias.includes('create') && !vias.includes('add') ? (vias.includes('alter-type') ? past?.alterType : undefined) : past?.latest;
+    return onlyTypeChanges ? past?.alterType : past?.latest;
 }
 /**
  * Every column definition of the pending set so far, by table key and column: the current shard's
@@ -3835,7 +3831,7 @@ function checkTypeChange(ctx, exec, table, column, def) {
 }
 /** The column's type before this statement: from an earlier ALTER COLUMN TYPE in the pending set, else from the target. */
 function previousType(ctx, exec, table, column) {
-    const found = definedTypeBefore(ctx, exec, table, column, ['alter-type']);
+    const found = definedTypeBefore(ctx, exec, table, column, true);
     if (found)
         return { type: found, source: 'an earlier statement of the pending set' };
     const live = liveColumnType(ctx, table, column);

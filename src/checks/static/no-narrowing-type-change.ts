@@ -61,7 +61,7 @@ function checkTypeChange(ctx: StaticContext, exec: ExecutedStatement, table: str
 
 /** The column's type before this statement: from an earlier ALTER COLUMN TYPE in the pending set, else from the target. */
 function previousType(ctx: StaticContext, exec: ExecutedStatement, table: string, column: string): { type: ColumnType; source: string } | undefined {
-  const found = definedTypeBefore(ctx, exec, table, column, ['alter-type'])
+  const found = definedTypeBefore(ctx, exec, table, column, true)
   if (found) return { type: found, source: 'an earlier statement of the pending set' }
   const live = liveColumnType(ctx, table, column)
   return live ? { type: live, source: 'the target' } : undefined

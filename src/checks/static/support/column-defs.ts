@@ -49,19 +49,19 @@ export function knownColumnType(ctx: StaticContext, exec: ExecutedStatement, tab
   return definedTypeBefore(ctx, exec, table, column) ?? liveColumnType(ctx, table, column)
 }
 
-/** The type of the latest pending definition of the column before `exec` (only of the given kinds, when given). */
-export function definedTypeBefore(ctx: StaticContext, exec: ExecutedStatement, table: string, column: string, vias?: readonly ColumnDefinition['via'][]): ColumnType | undefined {
+/** The type of the latest pending definition of the column before `exec` (only ALTER COLUMN TYPE ones when `onlyTypeChanges`). */
+export function definedTypeBefore(ctx: StaticContext, exec: ExecutedStatement, table: string, column: string, onlyTypeChanges = false): ColumnType | undefined {
   const index = definitionsIndexOf(ctx)
   const key = tableKey(table)
   const at = executedPosition(ctx, exec)
   let found: ColumnType | undefined
   for (const def of index.current.get(key)?.get(column) ?? []) {
     if (def.position >= at) break
-    if (!vias || vias.includes(def.via)) found = def.type
+    if (!onlyTypeChanges || def.via === 'alter-type') found = def.type
   }
   if (found) return found
   const past = index.past.get(key)?.get(column)
-  return vias && !vias.includes('create') && !vias.includes('add') ? (vias.includes('alter-type') ? past?.alterType : undefined) : past?.latest
+  return onlyTypeChanges ? past?.alterType : past?.latest
 }
 
 /** A column definition and the place of its statement among the executed statements. */

@@ -21,7 +21,7 @@ import { defineShardIndex } from './carry.js'
  */
 export function isCreatedBefore(ctx: StaticContext, ref: StatementRef, table: string, column?: string): boolean {
   const index = createdIndex(ctx)
-  const at = positionOf(ctx, ref)
+  const at = executedPosition(ctx, ref)
   const key = tableKey(table)
   // A table's own history wins; without one, a table in a schema the set created is new too.
   const isTableNew = index.stateAt('t', key, at) ?? index.stateAt('n', schemaOf(key), at) ?? false
@@ -31,7 +31,7 @@ export function isCreatedBefore(ctx: StaticContext, ref: StatementRef, table: st
 
 /** Whether `schema` was created (without IF NOT EXISTS on an existing one) by a pending statement before `ref`. */
 export function isSchemaCreatedBefore(ctx: StaticContext, ref: StatementRef, schema: string): boolean {
-  return createdIndex(ctx).stateAt('s', schema, positionOf(ctx, ref)) ?? false
+  return createdIndex(ctx).stateAt('s', schema, executedPosition(ctx, ref)) ?? false
 }
 
 /** Canonical `schema.name` key of a table name as written (`orders`, `public.orders`, `Sales.Orders`). */
@@ -39,10 +39,6 @@ export function tableKey(name: string): string {
   return name.includes('.') ? name : `public.${name}`
 }
 
-/** A statement's place in pending order: its own for a statement inside procedural code, else its top-level statement's. */
-function positionOf(ctx: StaticContext, ref: StatementRef): number {
-  return executedPosition(ctx, ref)
-}
 
 /** Schema part of a canonical table key. */
 function schemaOf(key: string): string {

@@ -197,7 +197,7 @@ class TypeIndex {
       const last = records[records.length - 1]!
       let columns = this.past.get(last.table)
       if (!columns) this.past.set(last.table, (columns = new Map()))
-      columns.set(last.column, { at: last.at, type: last.type, ...(last.liveName === undefined ? {} : { liveName: last.liveName }), table: last.table, column: last.column })
+      columns.set(last.column, last)
     }
   }
 }
