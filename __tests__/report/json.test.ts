@@ -42,6 +42,17 @@ describe('jsonChunks', () => {
     expect(chunks.join('')).toBe(renderJson(report))
   })
 
+  it('gives the same text when findings and statements run to several batches', () => {
+    const report = sampleReport() as unknown as { checks: { findings: unknown[] }[]; migrations: { statements: unknown[] } }
+    const many = report.checks[0]!.findings[0]
+    report.checks[0]!.findings = Array.from({ length: 700 }, (_, i) => (i % 97 === 0 ? undefined : { ...(many as object), line: i }))
+    report.migrations.statements = Array.from({ length: 513 }, (_, i) => ({ file: 'db/001.sql', line: i, tables: [{ table: 'public.t', lock: 'SHARE' }] }))
+    const chunks = [...jsonChunks(report as unknown as Report)]
+    expect(chunks.join('')).toBe(renderJson(report as unknown as Report))
+    // Runs of elements, not one piece per element.
+    expect(chunks.length).toBeLessThan(200)
+  })
+
   it('gives the same text for an empty report', () => {
     const report = { checks: [], migrations: {} } as unknown as Report
     expect([...jsonChunks(report)].join('')).toBe(renderJson(report))
