@@ -19,7 +19,7 @@ import { PARSE_WORKER, PLACE_FIELDS, type ParseReply, type ParseRequest, type Pa
 export const MIN_POOL_BYTES = 4_000_000
 
 /** SQL per request: small enough to balance the workers, large enough that messages stay few. */
-const CHUNK_BYTES = 128 * 1024
+const CHUNK_BYTES = 32 * 1024
 
 /** Requests each worker holds: enough that it never waits while this thread is busy with a chunk. */
 const IN_FLIGHT = 4
