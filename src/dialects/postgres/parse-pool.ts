@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { LineIndex } from '../../engine/line-index.js'
 import type { RunLog } from '../../engine/log.js'
-import { ParsedStatement, loadPostgresParser, type ParsedSql, type Statement } from './parser.js'
+import { ParsedStatement, loadPostgresParser, offerParses, type ParseResults, type ParsedSql, type Statement } from './parser.js'
 import { PARSE_WORKER, PLACE_FIELDS, type ParseReply, type ParseRequest, type ParsedFileTransfer } from './parse-worker.js'
 
 /** Below this much SQL, starting workers costs more than it saves (bench/README.md). */
@@ -168,6 +168,8 @@ class ChunkPool {
         this.#taken = id + 1
         for (const worker of this.#workers) this.#send(worker)
         const [start] = this.#chunks[id]!
+        // The DO-block parses a worker made are for this chunk's analysis, which comes next.
+        offerParses(ready.flatMap((file): ParseResults[] => ('doBlockParses' in file && file.doBlockParses ? [file.doBlockParses] : [])))
         return ready.map((file, i) => ('statements' in file ? file : toParsedSql(this.#sqls[start + i]!, file)))
       }
       if (this.#next < this.#chunks.length && this.#next < this.#taken + this.#window) {

@@ -3,9 +3,10 @@
  * returns, per file, the tree's JSON and the statements' places as transferable arrays (parse-pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { parseDoBlocks } from '../../checks/static/support/executed-sql.js'
 import { LineIndex } from '../../engine/line-index.js'
-import { placeStatements, syntaxProblemAt, type Comment, type SyntaxProblem } from './parser.js'
-import { loadRawParser, type RawParser } from './raw-parse.js'
+import { createWasmParser, placeStatements, syntaxProblemAt, type Comment, type ParseKind, type ParseResults, type PostgresParser, type SyntaxProblem } from './parser.js'
+import { loadPgQueryWasm, rawParserOver, type RawParser } from './raw-parse.js'
 
 /** The workerData that marks a thread as a parse worker (the pool imports this module too). */
 export const PARSE_WORKER = 'migrations-preflight:parse-worker'
@@ -35,12 +36,42 @@ export interface ParsedFileTransfer {
   readonly trailingComments: readonly Comment[]
   /** libpg-query's parse result as UTF-8 JSON: {"version":N,"stmts":[{"stmt":{"Kind":{...}},...}]}. */
   readonly json: Uint8Array
+  /** What expanding the file's DO blocks parses (executed-sql.ts), parsed here: the main thread's parser takes it from there. */
+  readonly doBlockParses?: ParseResults
 }
 
 const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+/** A DoStmt's `stmt` value as libpg-query writes it (no spaces). */
+const DO_STMT = encoder.encode('{"DoStmt":')
+
+/** The worker's parsers: the raw one for files, and a full one for DO blocks that records what it parses. */
+export interface WorkerParsers {
+  readonly raw: RawParser
+  readonly full: PostgresParser
+  /** What `full` parsed since the last call, emptied. */
+  takeRecorded(): ParseResults
+}
+
+/** Both parsers over one WASM instance. */
+export function workerParsers(wasm: Awaited<ReturnType<typeof loadPgQueryWasm>>): WorkerParsers {
+  let recorded: Record<ParseKind, [string, string][]> = { sql: [], plpgsql: [] }
+  const full = createWasmParser(wasm, (kind, sql, json) => void recorded[kind].push([sql, json]))
+  return {
+    raw: rawParserOver(wasm),
+    full,
+    takeRecorded() {
+      const out = recorded
+      recorded = { sql: [], plpgsql: [] }
+      return out
+    },
+  }
+}
 
 /** Parses one file into its transferable form. */
-export function parseForTransfer(parser: RawParser, sql: string): ParsedFileTransfer {
+export function parseForTransfer(parsers: WorkerParsers, sql: string): ParsedFileTransfer {
+  const parser = parsers.raw
   const sqlBytes = encoder.encode(sql)
   const lines = new LineIndex(sql, { bytes: Buffer.from(sqlBytes.buffer, sqlBytes.byteOffset, sqlBytes.byteLength) })
   const lineStarts = Int32Array.from(lines.lineStarts)
@@ -53,6 +84,7 @@ export function parseForTransfer(parser: RawParser, sql: string): ParsedFileTran
   const { places, trailingComments } = placeStatements(lines, ranges)
   const numbers = new Int32Array(places.length * PLACE_FIELDS)
   for (const [i, p] of places.entries()) numbers.set([p.startByte, p.endByte, p.line, p.col, p.endLine, p.endCol], i * PLACE_FIELDS)
+  const doBlockParses = parseDoBlocksAhead(parsers, tree.json, tree.nodeRanges, (i) => lines.slice(places[i]!.startByte, places[i]!.endByte))
   return {
     sqlBytes,
     lineStarts,
@@ -61,7 +93,37 @@ export function parseForTransfer(parser: RawParser, sql: string): ParsedFileTran
     comments: places.map((p) => p.comments),
     trailingComments,
     json: tree.json,
+    ...(doBlockParses ? { doBlockParses } : {}),
   }
+}
+
+/**
+ * Parses ahead what the main thread's expansion of the file's DO blocks would parse (their
+ * PL/pgSQL and the SQL inside: most of the main thread's own parsing in a lint run), using this
+ * thread's idle time; undefined for a file without DO blocks.
+ */
+function parseDoBlocksAhead(parsers: WorkerParsers, json: Uint8Array, nodeRanges: Int32Array, textOf: (statement: number) => string): ParseResults | undefined {
+  const blocks: { node: Record<string, unknown>; text: string }[] = []
+  for (let i = 0; i < nodeRanges.length / 2; i++) {
+    const start = nodeRanges[2 * i]!
+    if (!startsWith(json, start, DO_STMT)) continue
+    const node = (JSON.parse(decoder.decode(json.subarray(start, nodeRanges[2 * i + 1]))) as { DoStmt: Record<string, unknown> }).DoStmt
+    blocks.push({ node, text: textOf(i) })
+  }
+  if (blocks.length === 0) return undefined
+  try {
+    parseDoBlocks(parsers.full, blocks)
+  } catch {
+    // Only a head start: the main thread parses whatever it is not given.
+  }
+  return parsers.takeRecorded()
+}
+
+/** Whether `bytes` holds `prefix` at `at`. */
+function startsWith(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
+  if (at + prefix.length > bytes.length) return false
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false
+  return true
 }
 
 /** The buffers of a reply, moved rather than copied. */
@@ -71,11 +133,11 @@ function transfersOf(files: readonly ParsedFileTransfer[]): ArrayBuffer[] {
 
 /** Serves parse requests until the pool terminates the thread. */
 function serve(port: NonNullable<typeof parentPort>): void {
-  const ready = loadRawParser()
+  const ready = loadPgQueryWasm().then(workerParsers)
   port.on('message', (request: ParseRequest) => {
     ready
-      .then((parser) => {
-        const files = request.sqls.map((sql) => parseForTransfer(parser, sql))
+      .then((parsers) => {
+        const files = request.sqls.map((sql) => parseForTransfer(parsers, sql))
         port.postMessage({ id: request.id, files } satisfies ParseReply, transfersOf(files))
       })
       .catch((error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies ParseReply))

@@ -81,20 +81,55 @@ export function loadPostgresParser(): Promise<PostgresParser> {
   return loading
 }
 
+/** The two things the parser parses: SQL (parseSync) and PL/pgSQL bodies (parsePlPgSQLSync). */
+export type ParseKind = 'sql' | 'plpgsql'
+
+/** Successful parses as libpg-query's JSON text, by kind and by the text parsed. */
+export type ParseResults = Readonly<Record<ParseKind, readonly (readonly [sql: string, json: string])[]>>
+
+/**
+ * Parses made ahead on another thread (a parse worker: the PL/pgSQL of DO blocks and the SQL in
+ * them), which this thread's parser returns instead of parsing again. Each is used once.
+ */
+const offered: Record<ParseKind, Map<string, string>> = { sql: new Map(), plpgsql: new Map() }
+
+/** Replaces the parses on offer (those of the files about to be analysed; older ones go, so that unused ones do not pile up). */
+export function offerParses(results: readonly ParseResults[]): void {
+  offered.sql.clear()
+  offered.plpgsql.clear()
+  for (const r of results) {
+    for (const [sql, json] of r.sql) offered.sql.set(sql, json)
+    for (const [sql, json] of r.plpgsql) offered.plpgsql.set(sql, json)
+  }
+}
+
+/** The offered parse of `sql`, once. */
+function takeOffered(kind: ParseKind, sql: string): string | undefined {
+  const json = offered[kind].get(sql)
+  if (json !== undefined) offered[kind].delete(sql)
+  return json
+}
+
 /**
  * A PostgresParser over libpg-query's WASM module, giving what parseSync and parsePlPgSQLSync
  * give: their JSON text, parsed with JSON.parse. The file's UTF-8 bytes, which the LineIndex
- * holds anyway, are what the parser reads.
+ * holds anyway, are what the parser reads. `record` sees the JSON text of every successful parse
+ * (a parse worker passes what it parsed on to the main thread).
  */
-function createWasmParser(wasm: PgQueryWasm): PostgresParser {
-  const parseSync: ParseSync = (_sql, bytes) => {
-    const json = parseToJson(wasm, bytes)
+export function createWasmParser(wasm: PgQueryWasm, record?: (kind: ParseKind, sql: string, json: string) => void): PostgresParser {
+  const parseSync: ParseSync = (sql, bytes) => {
+    const json = takeOffered('sql', sql) ?? parseToJson(wasm, bytes)
     if (typeof json !== 'string') throw new ParserError(json.message, json.cursor)
+    record?.('sql', sql, json)
     return JSON.parse(json) as ReturnType<ParseSync>
   }
   return {
     parse: (sql) => parseWith(parseSync, sql),
-    parsePlpgsql: (sql) => JSON.parse(parsePlpgsqlToJson(wasm, Buffer.from(sql, 'utf8'))) as { plpgsql_funcs?: Record<string, any>[] },
+    parsePlpgsql: (sql) => {
+      const json = takeOffered('plpgsql', sql) ?? parsePlpgsqlToJson(wasm, Buffer.from(sql, 'utf8'))
+      record?.('plpgsql', sql, json)
+      return JSON.parse(json) as { plpgsql_funcs?: Record<string, any>[] }
+    },
   }
 }
 

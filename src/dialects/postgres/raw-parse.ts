@@ -30,6 +30,8 @@ export interface RawTree {
   readonly version: number
   /** stmt_location and stmt_len (bytes of the SQL, 0 when absent) of each statement in turn. */
   readonly ranges: Int32Array
+  /** Where each statement's `stmt` value ({"Kind":{...}}) starts and ends in `json`, in turn. */
+  readonly nodeRanges: Int32Array
   readonly json: Uint8Array
 }
 
@@ -55,9 +57,8 @@ export async function loadPgQueryWasm(): Promise<PgQueryWasm> {
   return wasm
 }
 
-/** A parser for the workers: the tree stays JSON bytes, cut into statements. */
-export async function loadRawParser(): Promise<RawParser> {
-  const wasm = await loadPgQueryWasm()
+/** A parser for the workers over a WASM instance: the tree stays JSON bytes, cut into statements. */
+export function rawParserOver(wasm: PgQueryWasm): RawParser {
   return { parse: (sql) => parseRaw(wasm, sql, (heap, treePtr) => cutTree(heap, treePtr)) }
 }
 
@@ -149,7 +150,7 @@ BYTE_CLASS[CLOSE_BRACKET] = CLOSE
 BYTE_CLASS[0] = END
 
 /** The keys the reader acts on; any other key reads as "". */
-const KNOWN_KEYS = ['version', 'stmts', 'stmt_location', 'stmt_len'].map((name) => ({ name, bytes: new TextEncoder().encode(name) }))
+const KNOWN_KEYS = ['version', 'stmts', 'stmt', 'stmt_location', 'stmt_len'].map((name) => ({ name, bytes: new TextEncoder().encode(name) }))
 
 /**
  * Reads `{"version":N,"stmts":[{"stmt":{...},"stmt_location":N,"stmt_len":N},...]}` at `start`
@@ -160,32 +161,40 @@ export function cutTree(heap: Uint8Array, start: number): RawTree {
   const reader = new JsonReader(heap, start)
   let version = 0
   const ranges: number[] = []
+  const nodeRanges: number[] = []
   if (reader.enter(OPEN_BRACE, CLOSE_BRACE)) {
     do {
       const key = reader.key()
       if (key === 'version') version = reader.readInt()
-      else if (key === 'stmts') readStatementRanges(reader, ranges)
+      else if (key === 'stmts') readStatementRanges(reader, ranges, nodeRanges, start)
       else reader.skipValue()
     } while (reader.hasMore(CLOSE_BRACE))
   }
-  return { version, ranges: Int32Array.from(ranges), json: heap.slice(start, reader.at) }
+  return { version, ranges: Int32Array.from(ranges), nodeRanges: Int32Array.from(nodeRanges), json: heap.slice(start, reader.at) }
 }
 
-/** Reads the `stmts` array: each element's stmt_location and stmt_len, 0 when absent. */
-function readStatementRanges(reader: JsonReader, ranges: number[]): void {
+/** Reads the `stmts` array: each element's stmt_location and stmt_len (0 when absent), and where its `stmt` value lies (from `origin`). */
+function readStatementRanges(reader: JsonReader, ranges: number[], nodeRanges: number[], origin: number): void {
   if (!reader.enter(OPEN_BRACKET, CLOSE_BRACKET)) return
   do {
     let location = 0
     let length = 0
+    let nodeStart = 0
+    let nodeEnd = 0
     if (reader.enter(OPEN_BRACE, CLOSE_BRACE)) {
       do {
         const key = reader.key()
         if (key === 'stmt_location') location = reader.readInt()
         else if (key === 'stmt_len') length = reader.readInt()
-        else reader.skipValue()
+        else if (key === 'stmt') {
+          nodeStart = reader.valueStart() - origin
+          reader.skipValue()
+          nodeEnd = reader.at - origin
+        } else reader.skipValue()
       } while (reader.hasMore(CLOSE_BRACE))
     }
     ranges.push(location, length)
+    nodeRanges.push(nodeStart, nodeEnd)
   } while (reader.hasMore(CLOSE_BRACKET))
 }
 
@@ -202,6 +211,11 @@ class JsonReader {
   /** The offset just after what was read. */
   get at(): number {
     return this.#at
+  }
+
+  /** The offset where the next value starts (whitespace skipped). */
+  valueStart(): number {
+    return this.#skipSpace()
   }
 
   /** Consumes the opening byte of an object or array; false (and the closing byte consumed) when it is empty. */

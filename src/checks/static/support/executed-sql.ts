@@ -138,6 +138,19 @@ function expand(files: readonly PendingFile[], routines: Map<string, CreatedRout
 }
 
 /**
+ * Parses, with `parser`, what expanding these DO blocks parses: their PL/pgSQL, the SQL in it and
+ * EXECUTE literals. Nothing is kept: a parse worker runs it for its parser to record the results,
+ * which the main thread's parser then returns without parsing (parse-worker.ts). Calls to routines
+ * the set created are not followed: which exist depends on earlier files.
+ */
+export function parseDoBlocks(parser: PostgresParser, blocks: readonly { readonly node: AstNode; readonly text: string }[]): void {
+  const walk: Walk = { parser, statements: [], unanalysed: [], routines: new Map() }
+  // What the walk records is dropped, so it needs no real statement to report to.
+  const nowhere = {} as StatementRef
+  for (const block of blocks) followStatement(walk, nowhere, 'DoStmt', block.node, block, 0, undefined)
+}
+
+/**
  * A top-level statement as the migration runs it. Its text is the statement's, read only when
  * asked: most executed statements' text never is (see ParsedStatement).
  */
