@@ -74,15 +74,21 @@ const BATCH_ELEMENTS = 256
 /**
  * A non-empty array's text at `indent`, one piece per run of BATCH_ELEMENTS elements: one
  * JSON.stringify per run instead of one per element (for 32,000 findings it was most of the
- * report's time). A run's text is the array's own, brackets aside: JSON.stringify of the run,
- * every line indented, without its "[" and final "\n]".
+ * report's time). The run is stringified nested in as many one-element arrays as `indent` has
+ * levels, so that JSON.stringify itself indents it (re-indenting the text copied every piece);
+ * the wrappers' brackets and the run's own "[" and final "\n]" are cut off.
  */
 function* batchedArrayChunks(value: readonly unknown[], indent: string): Generator<string> {
+  const levels = indent.length / 2
+  // JSON.stringify(…, null, 2) opens each wrapper k (1-based) with "[\n" and 2k spaces and closes it with "\n", 2(k-1) spaces and "]".
+  const opening = 2 * levels + levels * (levels + 1)
+  const closing = 2 * levels + levels * (levels - 1)
   const close = `\n${indent}]`
   for (let i = 0; i < value.length; i += BATCH_ELEMENTS) {
-    const text = JSON.stringify(value.slice(i, i + BATCH_ELEMENTS), null, 2)
-    const indented = indent === '' ? text : text.replaceAll('\n', `\n${indent}`)
-    yield `${i === 0 ? '[' : ','}${indented.slice(1, indented.length - close.length)}`
+    let wrapped: unknown = value.slice(i, i + BATCH_ELEMENTS)
+    for (let level = 0; level < levels; level++) wrapped = [wrapped]
+    const text = JSON.stringify(wrapped, null, 2)
+    yield `${i === 0 ? '[' : ','}${text.slice(opening + 1, text.length - closing - close.length)}`
   }
   yield close
 }

@@ -29,7 +29,9 @@ export function columnDefinitions(exec: Pick<ExecutedStatement, 'kind' | 'node'>
     const type = columnType(def?.typeName)
     const column = name ?? def?.colname
     if (!table || !type || typeof column !== 'string') return
-    out.push({ table, column, type, via, constraints: (def?.constraints ?? []).map((c: AstNode) => c?.Constraint).filter(Boolean) })
+    const constraints: AstNode[] = []
+    for (const c of def?.constraints ?? []) if (c?.Constraint) constraints.push(c.Constraint)
+    out.push({ table, column, type, via, constraints })
   }
   if (exec.kind === 'CreateStmt') {
     for (const elt of n.tableElts ?? []) push(relationName(n.relation), elt.ColumnDef, 'create')

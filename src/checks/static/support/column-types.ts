@@ -46,14 +46,17 @@ const NAMES: Readonly<Record<string, string>> = {
 
 /** Normalises a TypeName node; undefined when the node is missing. */
 export function columnType(typeName: AstNode | undefined): ColumnType | undefined {
-  const parts = (typeName?.names ?? []).map((n: AstNode) => n?.String?.sval).filter((s: unknown): s is string => typeof s === 'string')
+  // Loops, not map and filter: this runs for every column of every statement.
+  const parts: string[] = []
+  for (const n of typeName?.names ?? []) if (typeof n?.String?.sval === 'string') parts.push(n.String.sval)
   if (parts.length === 0) return undefined
   const isBuiltin = parts.length === 1 || parts[0] === 'pg_catalog'
   const raw = parts[parts.length - 1]!
   // The quoted "char" is a one-byte internal type, distinct from char(n) (bpchar).
   const isQuotedChar = parts.length === 1 && raw === 'char'
   const name = isBuiltin && !isQuotedChar ? (ALIASES[raw] ?? raw) : parts.join('.')
-  const mods = (typeName?.typmods ?? []).map((m: AstNode) => m?.A_Const?.ival?.ival).filter((v: unknown): v is number => typeof v === 'number')
+  const mods: number[] = []
+  for (const m of typeName?.typmods ?? []) if (typeof m?.A_Const?.ival?.ival === 'number') mods.push(m.A_Const.ival.ival)
   // char without a length means char(1); the parser already adds it for the keyword form.
   return { name: isQuotedChar ? '"char"' : name, mods, isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 }
 }
