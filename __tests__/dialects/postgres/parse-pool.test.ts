@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { MIN_POOL_BYTES, parseFiles, streamParsedFiles, threadsFor } from '../../../src/dialects/postgres/parse-pool.js'
-import type { ParsedSql } from '../../../src/dialects/postgres/parser.js'
-import { cutTree } from '../../../src/dialects/postgres/raw-parse.js'
+import { loadPostgresParser, offerParses, type ParsedSql } from '../../../src/dialects/postgres/parser.js'
+import { parseForTransfer, workerParsers } from '../../../src/dialects/postgres/parse-worker.js'
+import { cutTree, loadPgQueryWasm } from '../../../src/dialects/postgres/raw-parse.js'
 
 // Workers run compiled JavaScript: the tests use the worker in lib/ (jest's global setup needs lib/ built too).
 const WORKER_URL = new URL('../../../lib/src/dialects/postgres/parse-worker.js', import.meta.url)
@@ -92,6 +93,27 @@ describe('parse pool', () => {
     expect(messages.join('\n')).toMatch(/parse workers failed, parsing on the main thread: this worker cannot start/)
   })
 
+  it('parses ahead, in the worker, what expanding DO blocks parses, and the main thread parser uses it instead of parsing', async () => {
+    const parsers = workerParsers(await loadPgQueryWasm())
+    const sql = "CREATE TABLE t (id int);\nDO $$\nBEGIN\n  CREATE INDEX i ON t (id);\n  EXECUTE 'DROP TABLE ' || 'u';\nEND\n$$;\nDO LANGUAGE plpgsql $b$ BEGIN PERFORM 1; END $b$;\n"
+    const file = parseForTransfer(parsers, sql)
+    expect(file.doBlockParses?.plpgsql.map(([text]) => text)).toEqual([
+      "DO $$\nBEGIN\n  CREATE INDEX i ON t (id);\n  EXECUTE 'DROP TABLE ' || 'u';\nEND\n$$",
+      'DO LANGUAGE plpgsql $b$ BEGIN PERFORM 1; END $b$',
+    ])
+    expect(file.doBlockParses?.sql.map(([text]) => text)).toEqual(['CREATE INDEX i ON t (id)', "SELECT 'DROP TABLE ' || 'u'", 'DROP TABLE u', 'SELECT 1'])
+    expect(parseForTransfer(parsers, 'CREATE TABLE t (id int);').doBlockParses).toBeUndefined()
+
+    // The main thread's parser returns an offered parse for its text: here deliberately another statement's.
+    const parser = await loadPostgresParser()
+    const [[, dropJson]] = file.doBlockParses!.sql.filter(([text]) => text === 'DROP TABLE u') as [[string, string]]
+    offerParses([{ sql: [['SELECT 42', dropJson]], plpgsql: [] }])
+    expect(parser.parse('SELECT 42').statements.map((s) => s.kind)).toEqual(['DropStmt'])
+    expect(parser.parse('SELECT 42').statements.map((s) => s.kind)).toEqual(['DropStmt'])
+    offerParses([])
+    expect(parser.parse('SELECT 42').statements.map((s) => s.kind)).toEqual(['SelectStmt'])
+  })
+
   it('parses on the main thread below the size where workers pay', () => {
     expect(threadsFor(['SELECT 1;'])).toBe(0)
     expect(threadsFor([' '.repeat(MIN_POOL_BYTES - 1)])).toBe(0)
@@ -103,6 +125,8 @@ describe('parse pool', () => {
     const tree = cutTree(bytes, 'padding'.length)
     expect(tree.version).toBe(180004)
     expect(Array.from(tree.ranges)).toEqual([0, 8, 9, 0])
+    const nodeText = (i: number): string => Buffer.from(tree.json.subarray(tree.nodeRanges[2 * i], tree.nodeRanges[2 * i + 1])).toString('utf8')
+    expect([nodeText(0), nodeText(1)]).toEqual(['{ "SelectStmt" : {"a":"}]\\"{", "stmt_len": 1} }', '{}'])
     expect(Buffer.from(tree.json).toString('utf8')).toBe(json)
     expect(() => cutTree(new TextEncoder().encode('{"stmts":[{"stmt":{"A":{"b":"unterminated}]}\0'), 0)).toThrow(/Unexpected libpg-query JSON/)
   })

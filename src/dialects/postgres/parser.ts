@@ -89,7 +89,7 @@ export type ParseResults = Readonly<Record<ParseKind, readonly (readonly [sql: s
 
 /**
  * Parses made ahead on another thread (a parse worker: the PL/pgSQL of DO blocks and the SQL in
- * them), which this thread's parser returns instead of parsing again. Each is used once.
+ * them), which this thread's parser returns instead of parsing again.
  */
 const offered: Record<ParseKind, Map<string, string>> = { sql: new Map(), plpgsql: new Map() }
 
@@ -103,11 +103,9 @@ export function offerParses(results: readonly ParseResults[]): void {
   }
 }
 
-/** The offered parse of `sql`, once. */
+/** The offered parse of `sql` (kept until the next offer: files repeat the same statements in their DO blocks). */
 function takeOffered(kind: ParseKind, sql: string): string | undefined {
-  const json = offered[kind].get(sql)
-  if (json !== undefined) offered[kind].delete(sql)
-  return json
+  return offered[kind].get(sql)
 }
 
 /**
