@@ -14,7 +14,7 @@ export default defineStaticRule({
   severity: 'warning',
   run(ctx) {
     for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
-      const columns = columnDefinitions(exec).filter((d) => d.type.name === 'bpchar')
+      const columns = columnDefinitions(ctx, exec).filter((d) => d.type.name === 'bpchar')
       if (columns.length === 0) continue
       const list = columns.map((d) => `${displayName(d.table)}.${displayName(d.column)} (${describeType(d.type)})`).join(', ')
       ctx.report(exec, {

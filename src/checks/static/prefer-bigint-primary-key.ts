@@ -45,7 +45,7 @@ interface SmallKey {
 
 /** The small-integer single-column primary keys a statement declares. */
 function smallKeys(ctx: StaticContext, exec: ExecutedStatement): SmallKey[] {
-  const defs = columnDefinitions(exec).filter((d) => d.via !== 'alter-type')
+  const defs = columnDefinitions(ctx, exec).filter((d) => d.via !== 'alter-type')
   const keyed: { table: string; column: string }[] = []
   for (const d of defs) {
     if (d.constraints.some((c) => c.contype === 'CONSTR_PRIMARY')) keyed.push({ table: d.table, column: d.column })

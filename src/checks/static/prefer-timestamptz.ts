@@ -15,7 +15,7 @@ export default defineStaticRule({
   severity: 'warning',
   run(ctx) {
     for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
-      const columns = columnDefinitions(exec).filter((d) => isTimestampWithoutZone(d.type))
+      const columns = columnDefinitions(ctx, exec).filter((d) => isTimestampWithoutZone(d.type))
       if (columns.length === 0) continue
       const list = columns.map((d) => `${displayName(d.table)}.${displayName(d.column)}`).join(', ')
       ctx.report(exec, {

@@ -8,7 +8,7 @@ import { columnType, liveColumnType, type ColumnType } from './column-types.js'
 import { tableKey } from './created-in-pending.js'
 import { executedPosition, executedStatements, type ExecutedStatement } from './executed-sql.js'
 import type { AstNode } from './ast.js'
-import { defineShardIndex, interner } from './carry.js'
+import { defineShardIndex, interner, shardMemo } from './carry.js'
 
 /** One column a statement defines or changes. */
 export interface ColumnDefinition {
@@ -21,8 +21,15 @@ export interface ColumnDefinition {
   readonly constraints: readonly AstNode[]
 }
 
-/** Columns defined or retyped by a CREATE TABLE or ALTER TABLE statement. */
-export function columnDefinitions(exec: Pick<ExecutedStatement, 'kind' | 'node'>): ColumnDefinition[] {
+/** Columns defined or retyped by a CREATE TABLE or ALTER TABLE statement (computed once per statement: the index and three rules ask). */
+export function columnDefinitions(ctx: Pick<StaticContext, 'files'>, exec: Pick<ExecutedStatement, 'kind' | 'node'>): readonly ColumnDefinition[] {
+  return definitionsOf(ctx, exec)
+}
+
+const definitionsOf = shardMemo(readColumnDefinitions)
+
+/** Reads columnDefinitions' answer from the statement. */
+function readColumnDefinitions(exec: Pick<ExecutedStatement, 'kind' | 'node'>): ColumnDefinition[] {
   const n = exec.node
   const out: ColumnDefinition[] = []
   const push = (table: string | undefined, def: AstNode | undefined, via: ColumnDefinition['via'], name?: string): void => {
@@ -96,7 +103,7 @@ class DefinitionsIndex {
     const current = new Map<string, Map<string, PlacedDefinition[]>>()
     for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
       const position = executedPosition(ctx, exec)
-      for (const def of columnDefinitions(exec)) {
+      for (const def of columnDefinitions(ctx, exec)) {
         const key = tableKey(def.table)
         let columns = current.get(key)
         if (!columns) current.set(key, (columns = new Map()))
