@@ -18,7 +18,11 @@ import { PARSE_WORKER, PLACE_FIELDS, type ParseReply, type ParseRequest, type Pa
 /** Below this much SQL, starting workers costs more than it saves (bench/README.md). */
 export const MIN_POOL_BYTES = 4_000_000
 
-/** SQL per request: small enough to balance the workers, large enough that messages stay few. */
+/**
+ * SQL per request, and per shard of a lint run: small enough that a shard's trees die in the young
+ * generation while its rules run (at 128 KB they were promoted and piled up until a full GC: 385
+ * against 275 MiB peak at 4,000 files, bench/README.md), large enough that messages stay few.
+ */
 const CHUNK_BYTES = 32 * 1024
 
 /** Requests each worker holds: enough that it never waits while this thread is busy with a chunk. */
