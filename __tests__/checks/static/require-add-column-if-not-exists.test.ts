@@ -22,6 +22,8 @@ describe('require-add-column-if-not-exists', () => {
       { sql: 'ALTER TABLE orders ADD COLUMN note text;' + LATER, at: '1:1', message: 'ADD COLUMN note on orders fails' },
       { sql: 'SELECT 1;\n  alter table "Public"."Orders" add "Note" text, add column if not exists b int;' + LATER, at: '2:3', message: 'ADD COLUMN "Note" on "Public"."Orders"' },
       { sql: 'ALTER TABLE public.orders ADD a int, ADD b int;\nALTER TABLE items ADD c int;' + LATER, at: ['1:1', '2:1'], message: 'a, b' },
+      // ALTER TYPE has no ADD ATTRIBUTE IF NOT EXISTS: the advice must not suggest one.
+      { sql: 'ALTER TYPE job_spec ADD ATTRIBUTE c text;' + LATER, at: '1:1', message: 'ADD ATTRIBUTE c on type job_spec fails' },
     ],
   })
 

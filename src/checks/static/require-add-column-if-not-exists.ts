@@ -23,6 +23,15 @@ export default defineStaticRule({
         .map((cmd: AstNode) => String(cmd.def?.ColumnDef?.colname ?? ''))
       if (columns.length === 0) continue
       const list = columns.map(displayName).join(', ')
+      if (ref.stmt.node.objtype === 'OBJECT_TYPE') {
+        // ALTER TYPE ... ADD ATTRIBUTE has no IF NOT EXISTS: the advice differs.
+        ctx.report(ref, {
+          message: `ADD ATTRIBUTE ${list} on type ${displayName(table)} fails with "already exists" if the migration is re-run after failing half-way.`,
+          mitigation: `ALTER TYPE has no ADD ATTRIBUTE IF NOT EXISTS: run the file in a transaction, or add the attribute in a DO block that first looks it up in pg_attribute.`,
+          evidence: { type: table, attributes: columns },
+        })
+        continue
+      }
       ctx.report(ref, {
         message: `ADD COLUMN ${list} on ${displayName(table)} fails with "already exists" if the migration is re-run after failing half-way.`,
         mitigation: `Write ALTER TABLE ${displayName(table)} ADD COLUMN IF NOT EXISTS ${displayName(columns[0]!)} ..., or run the file in a transaction.`,

@@ -165,7 +165,8 @@ export function statementLocks(stmt: Pick<Statement, 'kind' | 'node'>, pgMajor =
   switch (stmt.kind) {
     case 'AlterTableStmt': {
       const table = relationName(n.relation)
-      if (!table) return []
+      // ALTER TYPE on a composite type locks the type, which no query reads as a table.
+      if (!table || n.objtype === 'OBJECT_TYPE') return []
       let lock: LockMode = 'ACCESS SHARE'
       const extra: TableLock[] = []
       for (const c of n.cmds ?? []) {
