@@ -29,7 +29,7 @@ export function findConfigFile(startDir: string): string | undefined {
 export function defaultConfig(): PreflightConfig {
   return {
     version: 1,
-    migrations: { path: 'migrations', transaction: 'auto' },
+    migrations: { path: 'migrations', transaction: 'auto', placeholders: {} },
     dialect: 'postgres',
     targets: {},
     rules: {},

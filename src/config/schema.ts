@@ -120,8 +120,15 @@ export const configSchema = z.strictObject({
       transaction: z.enum(['auto', 'always', 'never']).default('auto'),
       /** For the plain layout: a history table holding applied file names. */
       historyTable: z.string().optional(),
+      /** Values the migration tool puts in place of `${name}` and psql's `:name` before running a file (src/sources/placeholders.ts). */
+      placeholders: z
+        .record(
+          z.string().regex(/^[A-Za-z_][A-Za-z0-9_.:-]*$/, 'a placeholder name of letters, digits, "_", ".", ":" or "-", not starting with a digit'),
+          z.string().regex(/^[^\r\n]*$/, 'a value on one line (line numbers in findings must stay those of the file)'),
+        )
+        .default({}),
     })
-    .default({ path: 'migrations', transaction: 'auto' }),
+    .default({ path: 'migrations', transaction: 'auto', placeholders: {} }),
   /** Dialect of the migrations when no target is given (`migrations lint`); a target's own dialect wins. */
   dialect: z.enum(DIALECTS).default('postgres'),
   /** PostgreSQL major version assumed by static analysis when no target is connected. */

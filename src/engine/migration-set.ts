@@ -2,6 +2,7 @@
  * Which migration files a run looks at: the configured folder (layout detected or configured),
  * or, for lint, the given files, folders or standard input.
  */
+import { substitutePlaceholders } from '../sources/placeholders.js'
 import { readFileSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path'
 import type { LoadedConfig } from '../config/load.js'
@@ -48,7 +49,7 @@ export async function listMigrationSet(input: MigrationSetInput): Promise<Migrat
     dir,
     layout: listed.layout,
     reason: listed.detected ? listed.reason : 'configured',
-    files: listed.files,
+    files: withPlaceholders(listed.files, loaded),
     description: `Migrations: ${relative(process.cwd(), dir) || '.'} — ${how}, ${listed.files.length} file${listed.files.length === 1 ? '' : 's'}`,
   }
 }
@@ -85,7 +86,17 @@ async function listPaths(input: MigrationSetInput): Promise<MigrationSet> {
     }
     files.push(await fileWithLayout(abs, loaded))
   }
-  return { dir: undefined, layout, reason: null, files, description: `Linting ${files.length} file${files.length === 1 ? '' : 's'}` }
+  return { dir: undefined, layout, reason: null, files: withPlaceholders(files, loaded), description: `Linting ${files.length} file${files.length === 1 ? '' : 's'}` }
+}
+
+/** The files with the configured placeholders replaced in the SQL the tool runs (never in `raw`, which checksums read). */
+function withPlaceholders(files: MigrationFile[], loaded: LoadedConfig): MigrationFile[] {
+  const values = loaded.config.migrations.placeholders ?? {}
+  if (Object.keys(values).length === 0) return files
+  return files.map((f) => {
+    const sql = substitutePlaceholders(f.sql, values)
+    return sql === f.sql ? f : { ...f, sql }
+  })
 }
 
 /** A single file: through the configured layout when there is one (dbmate sections), else plain. */

@@ -14,9 +14,10 @@ export interface MigrationFile {
   readonly path: string
   readonly absPath: string
   /**
-   * The SQL the tool runs when applying the migration. It has exactly the same length and line
-   * structure as the file: parts the tool does not run (a dbmate down section) are blanked with
-   * spaces, so offsets in `sql` are offsets in the file.
+   * The SQL the tool runs when applying the migration. It has the same line structure as the
+   * file: parts the tool does not run (a dbmate down section) are blanked with spaces. Offsets in
+   * `sql` are offsets in the file, except on a line where a configured placeholder was replaced
+   * (src/sources/placeholders.ts): there, columns after it count in the replaced text.
    */
   readonly sql: string
   /** The file's bytes as text, for checksums. */

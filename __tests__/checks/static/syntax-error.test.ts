@@ -9,6 +9,11 @@ describe('syntax-error', () => {
       { sql: 'SELECT 1;\nSELEC 2;', at: '2:1', message: 'syntax error at or near "SELEC"' },
       { sql: '-- é comment\nCREATE TABLE t (a int,, b int);', at: '2:23' },
       { sql: "SELECT 'é';  ALTER TABLE t ADD COLUMN;", at: '1:38' },
+      // Files written for a tool that fills in placeholders first: the message names the one to configure.
+      { sql: 'CREATE TABLE x (id int);\nalter table :GRAPHILE_WORKER_SCHEMA.jobs add locked_at timestamptz;', at: '2:13', message: 'at the placeholder :GRAPHILE_WORKER_SCHEMA, which the migration tool' },
+      { sql: 'grant select on all tables in schema public\n  to logto_tenant_${database};', at: '2:20', message: 'at the placeholder ${database}' },
+      { sql: "select set_config('app.owner', :'owner', false);", at: '1:32', message: "at the placeholder :'owner'" },
+      { sql: 'SELECT x::int FROM t WHERE;', at: '1:27', message: 'syntax error at or near ";".' },
     ],
   })
 })

@@ -1,4 +1,5 @@
-import { defineStaticRule } from '../../engine/define.js'
+import { defineStaticRule, type PendingFile } from '../../engine/define.js'
+import { placeholderNear, type PlaceholderUse } from '../../sources/placeholders.js'
 
 /** A migration the PostgreSQL parser rejects will fail when it runs, after earlier files succeeded. */
 export default defineStaticRule({
@@ -9,14 +10,38 @@ export default defineStaticRule({
     for (const file of ctx.files) {
       const problem = file.parsed.syntaxError
       if (!problem) continue
+      // A file written for a tool that fills in placeholders first is not wrong: it needs their values.
+      const placeholder = placeholderNear(lineText(file, problem.line), problem.col - 1)
       ctx.report(
         { file, line: problem.line, col: problem.col },
         {
-          message: `PostgreSQL rejects this migration: ${problem.message}.`,
-          mitigation: 'Fix the SQL at this position; run it on a scratch database to confirm it parses.',
-          evidence: { parser: `libpg-query (PostgreSQL ${Math.floor(file.parsed.parserVersion / 10000) || 'current'} grammar)` },
+          message: placeholder
+            ? `PostgreSQL rejects this migration as written: ${problem.message}, at the placeholder ${placeholder.text}, which the migration tool replaces before running the file.`
+            : `PostgreSQL rejects this migration: ${problem.message}.`,
+          mitigation: placeholder ? placeholderFix(placeholder) : 'Fix the SQL at this position; run it on a scratch database to confirm it parses.',
+          evidence: {
+            parser: `libpg-query (PostgreSQL ${Math.floor(file.parsed.parserVersion / 10000) || 'current'} grammar)`,
+            ...(placeholder ? { placeholder: placeholder.name } : {}),
+          },
         },
       )
     }
   },
 })
+
+/** How to let the file be analysed as its tool will run it. */
+function placeholderFix(placeholder: PlaceholderUse): string {
+  return (
+    `Give the placeholder the value the tool uses, in migrations.config.yaml: migrations: { placeholders: { ${JSON.stringify(placeholder.name)}: "..." } }. ` +
+    'The file is then analysed with the value in place.'
+  )
+}
+
+/** The text of a 1-based line of the file's SQL. */
+function lineText(file: PendingFile, line: number): string {
+  const lines = file.parsed.lines
+  const starts = lines.lineStarts
+  const start = starts[line - 1]
+  if (start === undefined) return ''
+  return lines.slice(start, starts[line] ?? lines.byteLength).replace(/\r?\n$/, '')
+}
