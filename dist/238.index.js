@@ -1,8 +1,8 @@
-export const id = 429;
-export const ids = [429];
+export const id = 238;
+export const ids = [238];
 export const modules = {
 
-/***/ 429:
+/***/ 88238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -330,6 +330,27 @@ function interner(keyOf) {
         return value;
     };
 }
+/**
+ * A memo that lives for one shard: what several rules compute from the same statements is computed
+ * once, and goes with the shard (a WeakMap kept it, and the trees it is keyed by, past the young
+ * generation: more memory, not less time).
+ */
+function shardMemo(compute) {
+    let files;
+    let memo = new Map();
+    return (ctx, key) => {
+        if (ctx.files !== files) {
+            files = ctx.files;
+            memo = new Map();
+        }
+        let value = memo.get(key);
+        if (value === undefined) {
+            value = compute(key);
+            memo.set(key, value);
+        }
+        return value;
+    };
+}
 
 // EXTERNAL MODULE: ./src/engine/define.ts
 var engine_define = __webpack_require__(61259);
@@ -407,6 +428,19 @@ function expand(files, routines, offset) {
             byKind.set(s.kind, [i]);
     }
     return { statements: walk.statements, unanalysed: walk.unanalysed, offset, positions, byKind };
+}
+/**
+ * Parses, with `parser`, what expanding these DO blocks parses: their PL/pgSQL, the SQL in it and
+ * EXECUTE literals. Nothing is kept: a parse worker runs it for its parser to record the results,
+ * which the main thread's parser then returns without parsing (parse-worker.ts). Calls to routines
+ * the set created are not followed: which exist depends on earlier files.
+ */
+function parseDoBlocks(parser, blocks) {
+    const walk = { parser, statements: [], unanalysed: [], routines: new Map() };
+    // What the walk records is dropped, so it needs no real statement to report to.
+    const nowhere = {};
+    for (const block of blocks)
+        followStatement(walk, nowhere, 'DoStmt', block.node, block, 0, undefined);
 }
 /**
  * A top-level statement as the migration runs it. Its text is the statement's, read only when
@@ -1437,7 +1471,11 @@ const NAMES = {
 };
 /** Normalises a TypeName node; undefined when the node is missing. */
 function columnType(typeName) {
-    const parts = (typeName?.names ?? []).map((n) => n?.String?.sval).filter((s) => typeof s === 'string');
+    // Loops, not map and filter: this runs for every column of every statement.
+    const parts = [];
+    for (const n of typeName?.names ?? [])
+        if (typeof n?.String?.sval === 'string')
+            parts.push(n.String.sval);
     if (parts.length === 0)
         return undefined;
     const isBuiltin = parts.length === 1 || parts[0] === 'pg_catalog';
@@ -1445,7 +1483,10 @@ function columnType(typeName) {
     // The quoted "char" is a one-byte internal type, distinct from char(n) (bpchar).
     const isQuotedChar = parts.length === 1 && raw === 'char';
     const name = isBuiltin && !isQuotedChar ? (ALIASES[raw] ?? raw) : parts.join('.');
-    const mods = (typeName?.typmods ?? []).map((m) => m?.A_Const?.ival?.ival).filter((v) => typeof v === 'number');
+    const mods = [];
+    for (const m of typeName?.typmods ?? [])
+        if (typeof m?.A_Const?.ival?.ival === 'number')
+            mods.push(m.A_Const.ival.ival);
     // char without a length means char(1); the parser already adds it for the keyword form.
     return { name: isQuotedChar ? '"char"' : name, mods, isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 };
 }
@@ -3418,8 +3459,13 @@ function isBackfill(ctx, ref) {
 
 
 
-/** Columns defined or retyped by a CREATE TABLE or ALTER TABLE statement. */
-function columnDefinitions(exec) {
+/** Columns defined or retyped by a CREATE TABLE or ALTER TABLE statement (computed once per statement: the index and three rules ask). */
+function columnDefinitions(ctx, exec) {
+    return definitionsOf(ctx, exec);
+}
+const definitionsOf = shardMemo(readColumnDefinitions);
+/** Reads columnDefinitions' answer from the statement. */
+function readColumnDefinitions(exec) {
     const n = exec.node;
     const out = [];
     const push = (table, def, via, name) => {
@@ -3427,7 +3473,11 @@ function columnDefinitions(exec) {
         const column = name ?? def?.colname;
         if (!table || !type || typeof column !== 'string')
             return;
-        out.push({ table, column, type, via, constraints: (def?.constraints ?? []).map((c) => c?.Constraint).filter(Boolean) });
+        const constraints = [];
+        for (const c of def?.constraints ?? [])
+            if (c?.Constraint)
+                constraints.push(c.Constraint);
+        out.push({ table, column, type, via, constraints });
     };
     if (exec.kind === 'CreateStmt') {
         for (const elt of n.tableElts ?? [])
@@ -3482,7 +3532,7 @@ class DefinitionsIndex {
         const current = new Map();
         for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
             const position = executedPosition(ctx, exec);
-            for (const def of columnDefinitions(exec)) {
+            for (const def of columnDefinitions(ctx, exec)) {
                 const key = tableKey(def.table);
                 let columns = current.get(key);
                 if (!columns)
@@ -3565,7 +3615,7 @@ function dropObjectNames(objects) {
     severity: 'warning',
     run(ctx) {
         for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
-            const columns = columnDefinitions(exec).filter((d) => d.type.name === 'bpchar');
+            const columns = columnDefinitions(ctx, exec).filter((d) => d.type.name === 'bpchar');
             if (columns.length === 0)
                 continue;
             const list = columns.map((d) => `${displayName(d.table)}.${displayName(d.column)} (${describeType(d.type)})`).join(', ');
@@ -4200,7 +4250,7 @@ const MAX_VALUE = { int2: '32,767', smallserial: '32,767', int4: '2,147,483,647'
 }));
 /** The small-integer single-column primary keys a statement declares. */
 function smallKeys(ctx, exec) {
-    const defs = columnDefinitions(exec).filter((d) => d.via !== 'alter-type');
+    const defs = columnDefinitions(ctx, exec).filter((d) => d.via !== 'alter-type');
     const keyed = [];
     for (const d of defs) {
         if (d.constraints.some((c) => c.contype === 'CONSTR_PRIMARY'))
@@ -4243,7 +4293,7 @@ function smallKeys(ctx, exec) {
     severity: 'warning',
     run(ctx) {
         for (const exec of executedStatements(ctx, ['CreateStmt', 'AlterTableStmt'])) {
-            const columns = columnDefinitions(exec).filter((d) => isTimestampWithoutZone(d.type));
+            const columns = columnDefinitions(ctx, exec).filter((d) => isTimestampWithoutZone(d.type));
             if (columns.length === 0)
                 continue;
             const list = columns.map((d) => `${displayName(d.table)}.${displayName(d.column)}`).join(', ');
@@ -4285,6 +4335,15 @@ function smallKeys(ctx, exec) {
             if (columns.length === 0)
                 continue;
             const list = columns.map(displayName).join(', ');
+            if (ref.stmt.node.objtype === 'OBJECT_TYPE') {
+                // ALTER TYPE ... ADD ATTRIBUTE has no IF NOT EXISTS: the advice differs.
+                ctx.report(ref, {
+                    message: `ADD ATTRIBUTE ${list} on type ${displayName(table)} fails with "already exists" if the migration is re-run after failing half-way.`,
+                    mitigation: `ALTER TYPE has no ADD ATTRIBUTE IF NOT EXISTS: run the file in a transaction, or add the attribute in a DO block that first looks it up in pg_attribute.`,
+                    evidence: { type: table, attributes: columns },
+                });
+                continue;
+            }
             ctx.report(ref, {
                 message: `ADD COLUMN ${list} on ${displayName(table)} fails with "already exists" if the migration is re-run after failing half-way.`,
                 mitigation: `Write ALTER TABLE ${displayName(table)} ADD COLUMN IF NOT EXISTS ${displayName(columns[0])} ..., or run the file in a transaction.`,
@@ -5222,7 +5281,73 @@ const COPYING = {
     },
 }));
 
+;// CONCATENATED MODULE: ./src/sources/placeholders.ts
+/**
+ * Placeholders that a migration tool replaces in a file before it runs it: `${name}` (Flyway,
+ * Liquibase, SQL templated by an application) and psql-style variables `:name`, `:'name'` (the
+ * value as a string literal) and `:"name"` (the value as an identifier), as graphile-worker writes
+ * them. With `migrations.placeholders` in the config the SQL is analysed as the tool will run it;
+ * without, such a file does not parse, and the syntax error says which placeholder to configure
+ * (`placeholderNear`).
+ *
+ * Only configured names are replaced, and everywhere in the file (function bodies, strings and
+ * comments too), as Flyway and graphile-worker replace them; psql itself leaves quoted text alone,
+ * which matters only for a configured name written inside quotes. In a run of colons, pairs are
+ * `::` casts: `x::name` is never a placeholder, `):::name` (a cast to a placeholder's type) is.
+ * Values are single-line (the config schema says so), so every line keeps its number; columns
+ * after a placeholder on its line count in the replaced text.
+ */
+/** `${name}` */
+const BRACED = /\$\{([^{}\r\n]+)\}/g;
+/** A run of colons, then a name, bare or quoted: a psql-style variable when the run is odd. */
+const COLON_NAMED = /(:+)(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+/** The SQL with every configured placeholder replaced; the same string when there is none to replace. */
+function substitutePlaceholders(sql, values) {
+    if (Object.keys(values).length === 0)
+        return sql;
+    const braced = sql.includes('${') ? sql.replace(BRACED, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole)) : sql;
+    if (!braced.includes(':'))
+        return braced;
+    return braced.replace(COLON_NAMED, (whole, colons, quote, name, at) => {
+        // An even run of colons is all casts (x::name).
+        if (colons.length % 2 === 0 || !Object.hasOwn(values, name) || isNameChar(braced[at + whole.length]))
+            return whole;
+        return colons.slice(1) + quoted(values[name], quote);
+    });
+}
+/**
+ * The placeholder that a syntax error at 0-based `column` of `line` most likely hit: one whose
+ * text covers the column, or starts right after it; undefined when the line has none there.
+ */
+function placeholderNear(line, column) {
+    const uses = [];
+    for (const m of line.matchAll(BRACED))
+        uses.push({ text: m[0], name: m[1], start: m.index });
+    for (const m of line.matchAll(COLON_NAMED)) {
+        // The last colon of an odd run starts the placeholder.
+        if (m[1].length % 2 === 1)
+            uses.push({ text: m[0].slice(m[1].length - 1), name: m[3], start: m.index + m[1].length - 1 });
+    }
+    const hit = uses.find((u) => column >= u.start - 1 && column < u.start + u.text.length);
+    return hit && { text: hit.text, name: hit.name };
+}
+/** Whether `c` continues a name (so a match ending before it would cut the name short). */
+function isNameChar(c) {
+    return c !== undefined && /[A-Za-z0-9_$]/.test(c);
+}
+/** The value as the variable form writes it: bare, as a string literal (:'name') or as an identifier (:"name"). */
+function quoted(value, quote) {
+    if (quote === '"')
+        return `"${value.replaceAll('"', '""')}"`;
+    if (quote !== "'")
+        return value;
+    const doubled = value.replaceAll("'", "''");
+    // psql writes a value holding a backslash as an E'' literal, the backslash doubled.
+    return value.includes('\\') ? `E'${doubled.replaceAll('\\', '\\\\')}'` : `'${doubled}'`;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/static/syntax-error.ts
+
 
 /** A migration the PostgreSQL parser rejects will fail when it runs, after earlier files succeeded. */
 /* harmony default export */ const syntax_error = ((0,engine_define/* defineStaticRule */.oY)({
@@ -5234,14 +5359,35 @@ const COPYING = {
             const problem = file.parsed.syntaxError;
             if (!problem)
                 continue;
+            // A file written for a tool that fills in placeholders first is not wrong: it needs their values.
+            const placeholder = placeholderNear(lineText(file, problem.line), problem.col - 1);
             ctx.report({ file, line: problem.line, col: problem.col }, {
-                message: `PostgreSQL rejects this migration: ${problem.message}.`,
-                mitigation: 'Fix the SQL at this position; run it on a scratch database to confirm it parses.',
-                evidence: { parser: `libpg-query (PostgreSQL ${Math.floor(file.parsed.parserVersion / 10000) || 'current'} grammar)` },
+                message: placeholder
+                    ? `PostgreSQL rejects this migration as written: ${problem.message}, at the placeholder ${placeholder.text}, which the migration tool replaces before running the file.`
+                    : `PostgreSQL rejects this migration: ${problem.message}.`,
+                mitigation: placeholder ? placeholderFix(placeholder) : 'Fix the SQL at this position; run it on a scratch database to confirm it parses.',
+                evidence: {
+                    parser: `libpg-query (PostgreSQL ${Math.floor(file.parsed.parserVersion / 10000) || 'current'} grammar)`,
+                    ...(placeholder ? { placeholder: placeholder.name } : {}),
+                },
             });
         }
     },
 }));
+/** How to let the file be analysed as its tool will run it. */
+function placeholderFix(placeholder) {
+    return (`Give the placeholder the value the tool uses, in migrations.config.yaml: migrations: { placeholders: { ${JSON.stringify(placeholder.name)}: "..." } }. ` +
+        'The file is then analysed with the value in place.');
+}
+/** The text of a 1-based line of the file's SQL. */
+function lineText(file, line) {
+    const lines = file.parsed.lines;
+    const starts = lines.lineStarts;
+    const start = starts[line - 1];
+    if (start === undefined)
+        return '';
+    return lines.slice(start, starts[line] ?? lines.byteLength).replace(/\r?\n$/, '');
+}
 
 // EXTERNAL MODULE: ./src/dialects/postgres/grammars.ts
 var grammars = __webpack_require__(43913);
@@ -5459,13 +5605,32 @@ var raw_parse = __webpack_require__(47785);
 
 
 
+
 /** The workerData that marks a thread as a parse worker (the pool imports this module too). */
 const PARSE_WORKER = 'migrations-preflight:parse-worker';
 /** Numbers kept per statement in ParsedFileTransfer.places. */
 const PLACE_FIELDS = 6;
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** A DoStmt's `stmt` value as libpg-query writes it (no spaces). */
+const DO_STMT = encoder.encode('{"DoStmt":');
+/** Both parsers over one WASM instance. */
+function workerParsers(wasm) {
+    let recorded = { sql: [], plpgsql: [] };
+    const full = (0,postgres_parser/* createWasmParser */.kw)(wasm, (kind, sql, json) => void recorded[kind].push([sql, json]));
+    return {
+        raw: (0,raw_parse/* rawParserOver */.AZ)(wasm),
+        full,
+        takeRecorded() {
+            const out = recorded;
+            recorded = { sql: [], plpgsql: [] };
+            return out;
+        },
+    };
+}
 /** Parses one file into its transferable form. */
-function parseForTransfer(parser, sql) {
+function parseForTransfer(parsers, sql) {
+    const parser = parsers.raw;
     const sqlBytes = encoder.encode(sql);
     const lines = new line_index/* LineIndex */.r(sql, { bytes: Buffer.from(sqlBytes.buffer, sqlBytes.byteOffset, sqlBytes.byteLength) });
     const lineStarts = Int32Array.from(lines.lineStarts);
@@ -5479,6 +5644,7 @@ function parseForTransfer(parser, sql) {
     const numbers = new Int32Array(places.length * PLACE_FIELDS);
     for (const [i, p] of places.entries())
         numbers.set([p.startByte, p.endByte, p.line, p.col, p.endLine, p.endCol], i * PLACE_FIELDS);
+    const doBlockParses = parseDoBlocksAhead(parsers, tree.json, tree.nodeRanges, (i) => lines.slice(places[i].startByte, places[i].endByte));
     return {
         sqlBytes,
         lineStarts,
@@ -5487,7 +5653,41 @@ function parseForTransfer(parser, sql) {
         comments: places.map((p) => p.comments),
         trailingComments,
         json: tree.json,
+        ...(doBlockParses ? { doBlockParses } : {}),
     };
+}
+/**
+ * Parses ahead what the main thread's expansion of the file's DO blocks would parse (their
+ * PL/pgSQL and the SQL inside: most of the main thread's own parsing in a lint run), using this
+ * thread's idle time; undefined for a file without DO blocks.
+ */
+function parseDoBlocksAhead(parsers, json, nodeRanges, textOf) {
+    const blocks = [];
+    for (let i = 0; i < nodeRanges.length / 2; i++) {
+        const start = nodeRanges[2 * i];
+        if (!startsWith(json, start, DO_STMT))
+            continue;
+        const node = JSON.parse(decoder.decode(json.subarray(start, nodeRanges[2 * i + 1]))).DoStmt;
+        blocks.push({ node, text: textOf(i) });
+    }
+    if (blocks.length === 0)
+        return undefined;
+    try {
+        parseDoBlocks(parsers.full, blocks);
+    }
+    catch {
+        // Only a head start: the main thread parses whatever it is not given.
+    }
+    return parsers.takeRecorded();
+}
+/** Whether `bytes` holds `prefix` at `at`. */
+function startsWith(bytes, at, prefix) {
+    if (at + prefix.length > bytes.length)
+        return false;
+    for (let i = 0; i < prefix.length; i++)
+        if (bytes[at + i] !== prefix[i])
+            return false;
+    return true;
 }
 /** The buffers of a reply, moved rather than copied. */
 function transfersOf(files) {
@@ -5495,11 +5695,11 @@ function transfersOf(files) {
 }
 /** Serves parse requests until the pool terminates the thread. */
 function serve(port) {
-    const ready = (0,raw_parse/* loadRawParser */.q9)();
+    const ready = (0,raw_parse/* loadPgQueryWasm */._k)().then(workerParsers);
     port.on('message', (request) => {
         ready
-            .then((parser) => {
-            const files = request.sqls.map((sql) => parseForTransfer(parser, sql));
+            .then((parsers) => {
+            const files = request.sqls.map((sql) => parseForTransfer(parsers, sql));
             port.postMessage({ id: request.id, files }, transfersOf(files));
         })
             .catch((error) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }));
@@ -5526,8 +5726,12 @@ if (external_node_worker_threads_.parentPort && external_node_worker_threads_.wo
 
 /** Below this much SQL, starting workers costs more than it saves (bench/README.md). */
 const MIN_POOL_BYTES = 4_000_000;
-/** SQL per request: small enough to balance the workers, large enough that messages stay few. */
-const CHUNK_BYTES = 128 * 1024;
+/**
+ * SQL per request, and per shard of a lint run: small enough that a shard's trees die in the young
+ * generation while its rules run (at 128 KB they were promoted and piled up until a full GC: 385
+ * against 275 MiB peak at 4,000 files, bench/README.md), large enough that messages stay few.
+ */
+const CHUNK_BYTES = 32 * 1024;
 /** Requests each worker holds: enough that it never waits while this thread is busy with a chunk. */
 const IN_FLIGHT = 4;
 /** More workers than this do not help: this thread still builds the objects of every file. */
@@ -5660,6 +5864,8 @@ class ChunkPool {
                 for (const worker of this.#workers)
                     this.#send(worker);
                 const [start] = this.#chunks[id];
+                // The DO-block parses a worker made are for this chunk's analysis, which comes next.
+                (0,postgres_parser/* offerParses */.N8)(ready.flatMap((file) => ('doBlockParses' in file && file.doBlockParses ? [file.doBlockParses] : [])));
                 return ready.map((file, i) => ('statements' in file ? file : toParsedSql(this.#sqls[start + i], file)));
             }
             if (this.#next < this.#chunks.length && this.#next < this.#taken + this.#window) {
@@ -6636,6 +6842,7 @@ async function detect(dir, input, read) {
 
 
 
+
 /** Lists the migrations of a run. */
 async function listMigrationSet(input) {
     const { loaded, log } = input;
@@ -6655,7 +6862,7 @@ async function listMigrationSet(input) {
         dir,
         layout: listed.layout,
         reason: listed.detected ? listed.reason : 'configured',
-        files: listed.files,
+        files: withPlaceholders(listed.files, loaded),
         description: `Migrations: ${(0,external_node_path_.relative)(process.cwd(), dir) || '.'} — ${how}, ${listed.files.length} file${listed.files.length === 1 ? '' : 's'}`,
     };
 }
@@ -6692,7 +6899,17 @@ async function listPaths(input) {
         }
         files.push(await fileWithLayout(abs, loaded));
     }
-    return { dir: undefined, layout, reason: null, files, description: `Linting ${files.length} file${files.length === 1 ? '' : 's'}` };
+    return { dir: undefined, layout, reason: null, files: withPlaceholders(files, loaded), description: `Linting ${files.length} file${files.length === 1 ? '' : 's'}` };
+}
+/** The files with the configured placeholders replaced in the SQL the tool runs (never in `raw`, which checksums read). */
+function withPlaceholders(files, loaded) {
+    const values = loaded.config.migrations.placeholders ?? {};
+    if (Object.keys(values).length === 0)
+        return files;
+    return files.map((f) => {
+        const sql = substitutePlaceholders(f.sql, values);
+        return sql === f.sql ? f : { ...f, sql };
+    });
 }
 /** A single file: through the configured layout when there is one (dbmate sections), else plain. */
 async function fileWithLayout(abs, loaded) {
@@ -7977,6 +8194,10 @@ function* prettyChunks(value, indent, depth) {
             yield '[]';
             return;
         }
+        if (depth <= BATCH_DEPTH) {
+            yield* batchedArrayChunks(value, indent);
+            return;
+        }
         for (let i = 0; i < value.length; i++) {
             yield `${i === 0 ? '[' : ','}\n${inner}`;
             yield* prettyChunks(value[i], inner, depth - 1);
@@ -7999,6 +8220,32 @@ function* prettyChunks(value, indent, depth) {
             yield text;
     }
     yield isOpen ? `\n${indent}}` : '{}';
+}
+/** Arrays met at this depth or deeper (a check's findings, the statements) are cut into runs of elements, not single ones. */
+const BATCH_DEPTH = 2;
+/** Elements per run: pieces of a few hundred KB. */
+const BATCH_ELEMENTS = 256;
+/**
+ * A non-empty array's text at `indent`, one piece per run of BATCH_ELEMENTS elements: one
+ * JSON.stringify per run instead of one per element (for 32,000 findings it was most of the
+ * report's time). The run is stringified nested in as many one-element arrays as `indent` has
+ * levels, so that JSON.stringify itself indents it (re-indenting the text copied every piece);
+ * the wrappers' brackets and the run's own "[" and final "\n]" are cut off.
+ */
+function* batchedArrayChunks(value, indent) {
+    const levels = indent.length / 2;
+    // JSON.stringify(…, null, 2) opens each wrapper k (1-based) with "[\n" and 2k spaces and closes it with "\n", 2(k-1) spaces and "]".
+    const opening = 2 * levels + levels * (levels + 1);
+    const closing = 2 * levels + levels * (levels - 1);
+    const close = `\n${indent}]`;
+    for (let i = 0; i < value.length; i += BATCH_ELEMENTS) {
+        let wrapped = value.slice(i, i + BATCH_ELEMENTS);
+        for (let level = 0; level < levels; level++)
+            wrapped = [wrapped];
+        const text = JSON.stringify(wrapped, null, 2);
+        yield `${i === 0 ? '[' : ','}${text.slice(opening + 1, text.length - closing - close.length)}`;
+    }
+    yield close;
 }
 /** JSON.stringify(value, null, 2) indented to `indent`; undefined where JSON.stringify gives nothing. */
 function leafText(value, indent) {
@@ -8952,7 +9199,7 @@ function findConfigFile(startDir) {
 function defaultConfig() {
     return {
         version: 1,
-        migrations: { path: 'migrations', transaction: 'auto' },
+        migrations: { path: 'migrations', transaction: 'auto', placeholders: {} },
         dialect: 'postgres',
         targets: {},
         rules: {},
@@ -9253,8 +9500,11 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         transaction: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['auto', 'always', 'never']).default('auto'),
         /** For the plain layout: a history table holding applied file names. */
         historyTable: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        /** Values the migration tool puts in place of `${name}` and psql's `:name` before running a file (src/sources/placeholders.ts). */
+        placeholders: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z_][A-Za-z0-9_.:-]*$/, 'a placeholder name of letters, digits, "_", ".", ":" or "-", not starting with a digit'), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[^\r\n]*$/, 'a value on one line (line numbers in findings must stay those of the file)'))
+            .default({}),
     })
-        .default({ path: 'migrations', transaction: 'auto' }),
+        .default({ path: 'migrations', transaction: 'auto', placeholders: {} }),
     /** Dialect of the migrations when no target is given (`migrations lint`); a target's own dialect wins. */
     dialect: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DIALECTS */ .O9).default('postgres'),
     /** PostgreSQL major version assumed by static analysis when no target is connected. */
@@ -10882,7 +11132,8 @@ function statementLocks(stmt, pgMajor = 18) {
     switch (stmt.kind) {
         case 'AlterTableStmt': {
             const table = relationName(n.relation);
-            if (!table)
+            // ALTER TYPE on a composite type locks the type, which no query reads as a table.
+            if (!table || n.objtype === 'OBJECT_TYPE')
                 return [];
             let lock = 'ACCESS SHARE';
             const extra = [];
@@ -10976,8 +11227,10 @@ function statementLocks(stmt, pgMajor = 18) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IX: () => (/* binding */ loadedPostgresParser),
+/* harmony export */   N8: () => (/* binding */ offerParses),
 /* harmony export */   _W: () => (/* binding */ syntaxProblemAt),
 /* harmony export */   cu: () => (/* binding */ placeStatements),
+/* harmony export */   kw: () => (/* binding */ createWasmParser),
 /* harmony export */   vF: () => (/* binding */ loadPostgresParser),
 /* harmony export */   xu: () => (/* binding */ ParsedStatement)
 /* harmony export */ });
@@ -11011,20 +11264,46 @@ function loadPostgresParser() {
     return loading;
 }
 /**
+ * Parses made ahead on another thread (a parse worker: the PL/pgSQL of DO blocks and the SQL in
+ * them), which this thread's parser returns instead of parsing again.
+ */
+const offered = { sql: new Map(), plpgsql: new Map() };
+/** Replaces the parses on offer (those of the files about to be analysed; older ones go, so that unused ones do not pile up). */
+function offerParses(results) {
+    offered.sql.clear();
+    offered.plpgsql.clear();
+    for (const r of results) {
+        for (const [sql, json] of r.sql)
+            offered.sql.set(sql, json);
+        for (const [sql, json] of r.plpgsql)
+            offered.plpgsql.set(sql, json);
+    }
+}
+/** The offered parse of `sql` (kept until the next offer: files repeat the same statements in their DO blocks). */
+function takeOffered(kind, sql) {
+    return offered[kind].get(sql);
+}
+/**
  * A PostgresParser over libpg-query's WASM module, giving what parseSync and parsePlPgSQLSync
  * give: their JSON text, parsed with JSON.parse. The file's UTF-8 bytes, which the LineIndex
- * holds anyway, are what the parser reads.
+ * holds anyway, are what the parser reads. `record` sees the JSON text of every successful parse
+ * (a parse worker passes what it parsed on to the main thread).
  */
-function createWasmParser(wasm) {
-    const parseSync = (_sql, bytes) => {
-        const json = (0,_raw_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseToJson */ .fw)(wasm, bytes);
+function createWasmParser(wasm, record) {
+    const parseSync = (sql, bytes) => {
+        const json = takeOffered('sql', sql) ?? (0,_raw_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseToJson */ .fw)(wasm, bytes);
         if (typeof json !== 'string')
             throw new ParserError(json.message, json.cursor);
+        record?.('sql', sql, json);
         return JSON.parse(json);
     };
     return {
         parse: (sql) => parseWith(parseSync, sql),
-        parsePlpgsql: (sql) => JSON.parse((0,_raw_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePlpgsqlToJson */ .AV)(wasm, Buffer.from(sql, 'utf8'))),
+        parsePlpgsql: (sql) => {
+            const json = takeOffered('plpgsql', sql) ?? (0,_raw_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePlpgsqlToJson */ .AV)(wasm, Buffer.from(sql, 'utf8'));
+            record?.('plpgsql', sql, json);
+            return JSON.parse(json);
+        },
     };
 }
 /** A syntax error, shaped as libpg-query's SqlError (message and 0-based character cursor in sqlDetails). */
@@ -11179,9 +11458,9 @@ function trimEnd(bytes, start, end) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   _k: () => (/* binding */ loadPgQueryWasm),
-  q9: () => (/* binding */ loadRawParser),
   AV: () => (/* binding */ parsePlpgsqlToJson),
-  fw: () => (/* binding */ parseToJson)
+  fw: () => (/* binding */ parseToJson),
+  AZ: () => (/* binding */ rawParserOver)
 });
 
 // UNUSED EXPORTS: cutTree
@@ -11224,9 +11503,8 @@ async function loadPgQueryWasm() {
     }
     return wasm;
 }
-/** A parser for the workers: the tree stays JSON bytes, cut into statements. */
-async function loadRawParser() {
-    const wasm = await loadPgQueryWasm();
+/** A parser for the workers over a WASM instance: the tree stays JSON bytes, cut into statements. */
+function rawParserOver(wasm) {
     return { parse: (sql) => parseRaw(wasm, sql, (heap, treePtr) => cutTree(heap, treePtr)) };
 }
 /** libpg-query's JSON text of the parse tree of UTF-8 SQL, as parseSync reads it before its JSON.parse; a syntax error is returned. */
@@ -11319,7 +11597,7 @@ BYTE_CLASS[CLOSE_BRACE] = CLOSE;
 BYTE_CLASS[CLOSE_BRACKET] = CLOSE;
 BYTE_CLASS[0] = END;
 /** The keys the reader acts on; any other key reads as "". */
-const KNOWN_KEYS = ['version', 'stmts', 'stmt_location', 'stmt_len'].map((name) => ({ name, bytes: new TextEncoder().encode(name) }));
+const KNOWN_KEYS = ['version', 'stmts', 'stmt', 'stmt_location', 'stmt_len'].map((name) => ({ name, bytes: new TextEncoder().encode(name) }));
 /**
  * Reads `{"version":N,"stmts":[{"stmt":{...},"stmt_location":N,"stmt_len":N},...]}` at `start`
  * without building objects: the statement wrappers are read, each node is skipped over. Keys may
@@ -11329,26 +11607,29 @@ function cutTree(heap, start) {
     const reader = new JsonReader(heap, start);
     let version = 0;
     const ranges = [];
+    const nodeRanges = [];
     if (reader.enter(OPEN_BRACE, CLOSE_BRACE)) {
         do {
             const key = reader.key();
             if (key === 'version')
                 version = reader.readInt();
             else if (key === 'stmts')
-                readStatementRanges(reader, ranges);
+                readStatementRanges(reader, ranges, nodeRanges, start);
             else
                 reader.skipValue();
         } while (reader.hasMore(CLOSE_BRACE));
     }
-    return { version, ranges: Int32Array.from(ranges), json: heap.slice(start, reader.at) };
+    return { version, ranges: Int32Array.from(ranges), nodeRanges: Int32Array.from(nodeRanges), json: heap.slice(start, reader.at) };
 }
-/** Reads the `stmts` array: each element's stmt_location and stmt_len, 0 when absent. */
-function readStatementRanges(reader, ranges) {
+/** Reads the `stmts` array: each element's stmt_location and stmt_len (0 when absent), and where its `stmt` value lies (from `origin`). */
+function readStatementRanges(reader, ranges, nodeRanges, origin) {
     if (!reader.enter(OPEN_BRACKET, CLOSE_BRACKET))
         return;
     do {
         let location = 0;
         let length = 0;
+        let nodeStart = 0;
+        let nodeEnd = 0;
         if (reader.enter(OPEN_BRACE, CLOSE_BRACE)) {
             do {
                 const key = reader.key();
@@ -11356,11 +11637,17 @@ function readStatementRanges(reader, ranges) {
                     location = reader.readInt();
                 else if (key === 'stmt_len')
                     length = reader.readInt();
+                else if (key === 'stmt') {
+                    nodeStart = reader.valueStart() - origin;
+                    reader.skipValue();
+                    nodeEnd = reader.at - origin;
+                }
                 else
                     reader.skipValue();
             } while (reader.hasMore(CLOSE_BRACE));
         }
         ranges.push(location, length);
+        nodeRanges.push(nodeStart, nodeEnd);
     } while (reader.hasMore(CLOSE_BRACKET));
 }
 /** A forward-only reader over JSON bytes that can skip whole values. */
@@ -11374,6 +11661,10 @@ class JsonReader {
     /** The offset just after what was read. */
     get at() {
         return this.#at;
+    }
+    /** The offset where the next value starts (whitespace skipped). */
+    valueStart() {
+        return this.#skipSpace();
     }
     /** Consumes the opening byte of an object or array; false (and the closing byte consumed) when it is empty. */
     enter(open, close) {
@@ -12156,7 +12447,7 @@ async function listMysqlColumns(query, ref) {
 /***/ 82344:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "25589ada13b08f922e94.ts";
+module.exports = __webpack_require__.p + "db2ffb519cfc2ecd296a.ts";
 
 /***/ })
 
