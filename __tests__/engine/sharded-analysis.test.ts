@@ -32,13 +32,9 @@ async function pendingFiles(dir: string, only: (name: string) => boolean = () =>
     })
 }
 
-/**
- * Every PostgreSQL rule's result over the files, split into shards of `shardSize` files (the whole
- * set when undefined); with `replicas`, the shards go in turn to that many replicas of the run, each
- * taking in what the others' shards carry (as parse workers on several threads do).
- */
-async function analyse(files: readonly PendingFile[], shardSize: number | undefined, opts: { pg: number; live: LiveFacts; replicas?: number }): Promise<unknown[]> {
-  const input = {
+/** Every PostgreSQL rule's result over the files, split into shards of `shardSize` files (the whole set when undefined). */
+async function analyse(files: readonly PendingFile[], shardSize: number | undefined, opts: { pg: number; live: LiveFacts }): Promise<unknown[]> {
+  const run = new StaticRun({
     rules: staticRules.filter((r) => r.dialects.includes('postgres')),
     config: configSchema.parse({}),
     postgresVersion: opts.pg,
@@ -47,22 +43,10 @@ async function analyse(files: readonly PendingFile[], shardSize: number | undefi
     live: opts.live,
     log: silentLog,
     knownIds: new Set(staticRules.map((r) => r.id)),
-    dialect: 'postgres' as const,
-  }
-  const run = new StaticRun(input)
-  const replicas = Array.from({ length: opts.replicas ?? 0 }, () => new StaticRun(input))
+    dialect: 'postgres',
+  })
   const size = shardSize ?? files.length
-  for (let i = 0, shard = 0; i < files.length; i += size, shard++) {
-    if (replicas.length === 0) {
-      await run.addShard(files.slice(i, i + size))
-      continue
-    }
-    const own = replicas[shard % replicas.length]!
-    const deltas = structuredClone(own.beginShard(files.slice(i, i + size)))
-    for (const other of replicas) if (other !== own) other.absorbShard(deltas)
-    await own.runShard()
-    run.addOutcome(structuredClone(own.takeOutcome()))
-  }
+  for (let i = 0; i < files.length; i += size) await run.addShard(files.slice(i, i + size))
   return run.finish().map(({ durationMs: _, ...rest }: CheckResult) => rest)
 }
 
@@ -92,7 +76,6 @@ describe('analysis in shards reports what analysis of the whole set reports', ()
       const text = JSON.stringify(whole)
       for (const fact of ['payments_copy copied at 002_existing.sql:6', 'in purge_staging() called here', 'from varchar(40) to varchar(20)']) expect(text.includes(fact) ? fact : text.slice(0, 200)).toBe(fact)
       for (const size of [1, 2, 3]) expect(await analyse(files, size, variant)).toEqual(whole)
-      for (const replicas of [2, 3]) expect(await analyse(files, 1, { ...variant, replicas })).toEqual(whole)
     })
   }
 
@@ -109,7 +92,6 @@ describe('analysis in shards reports what analysis of the whole set reports', ()
       const files = await pendingFiles(dir)
       const whole = await analyse(files, undefined, variants[0]!)
       for (const size of [1, 7, 50]) expect(await analyse(files, size, variants[0]!)).toEqual(whole)
-      expect(await analyse(files, 3, { ...variants[0]!, replicas: 2 })).toEqual(whole)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -7,8 +7,8 @@ import { expect, it } from '@jest/globals'
 import { configSchema, type Dialect, type LayoutName } from '../../src/config/schema.js'
 import type { LiveFacts, PendingFile, StaticRule } from '../../src/engine/define.js'
 import { silentLog } from '../../src/engine/log.js'
-import type { CheckResult, Finding } from '../../src/engine/model.js'
-import { StaticRun, canAnalyseInShards, runStaticRules, type StaticRunInput } from '../../src/engine/static-runner.js'
+import type { Finding } from '../../src/engine/model.js'
+import { StaticRun, canAnalyseInShards, runStaticRules } from '../../src/engine/static-runner.js'
 import { loadMysqlParser } from '../../src/dialects/mysql/parser.js'
 import { loadPostgresParser } from '../../src/dialects/postgres/parser.js'
 import type { MigrationFile } from '../../src/sources/layout.js'
@@ -68,29 +68,7 @@ export async function runRule(rule: StaticRule, sqls: readonly string[], opts: R
   else await sharded.addShard(files)
   const [byFile] = sharded.finish()
   expect({ status: byFile!.status, findings: byFile!.findings }).toEqual({ status: whole!.status, findings: whole!.findings })
-  if (canAnalyseInShards(input.dialect, input.layout)) {
-    const [replicated] = await runReplicated(input, files)
-    expect({ status: replicated!.status, findings: replicated!.findings }).toEqual({ status: whole!.status, findings: whole!.findings })
-  }
   return [...whole!.findings]
-}
-
-/**
- * Runs the files one shard each, alternately on two replicas of the run, as parse workers run them
- * on two threads: each replica takes in what the other's shards carry (structured-cloned, as a
- * message between threads would), and a third run gathers the rules' outcomes in shard order.
- */
-async function runReplicated(input: Omit<StaticRunInput, 'files'>, files: readonly PendingFile[]): Promise<CheckResult[]> {
-  const replicas = [new StaticRun(input), new StaticRun(input)]
-  const gathered = new StaticRun(input)
-  for (const [i, file] of files.entries()) {
-    const own = replicas[i % 2]!
-    const deltas = structuredClone(own.beginShard([file]))
-    replicas[(i + 1) % 2]!.absorbShard(deltas)
-    await own.runShard()
-    gathered.addOutcome(structuredClone(own.takeOutcome()))
-  }
-  return gathered.finish()
 }
 
 /** Declares jest tests for a rule's safe and reported cases. */

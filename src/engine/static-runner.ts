@@ -11,7 +11,7 @@ import type { RunLog } from './log.js'
 import { compareFindings, runbookLink, type CheckResult, type Finding, type Severity, type Status } from './model.js'
 import { resolveOverride } from './overrides.js'
 import type { Statement } from '../dialects/postgres/parser.js'
-import { absorbShardDeltas, extendShardIndexes, shardDeltas } from '../checks/static/support/carry.js'
+import { extendShardIndexes } from '../checks/static/support/carry.js'
 
 export interface StaticRunInput {
   readonly rules: readonly StaticRule[]
@@ -44,17 +44,6 @@ export function canAnalyseInShards(dialect: Dialect, layout: StaticContext['layo
   return dialect === 'postgres' && layout !== 'drizzle'
 }
 
-/** What every rule (in the run's rule order) reported over some shards: plain data, sent between threads. */
-export interface ShardOutcome {
-  readonly files: number
-  readonly rules: readonly {
-    readonly findings: readonly Finding[]
-    readonly durationMs: number
-    readonly skipReason?: string
-    readonly failure?: string
-  }[]
-}
-
 /** What a rule has produced so far, over the shards seen. */
 interface RuleProgress {
   readonly rule: StaticRule
@@ -79,10 +68,6 @@ export class StaticRun {
   /** The key of the state rules carry across shards (StaticContext.run). */
   readonly #key = {}
   #fileCount = 0
-  /** Files already handed out by takeOutcome. */
-  #reportedFiles = 0
-  /** The shard beginShard took in, until runShard runs it. */
-  #shard: { readonly files: readonly PendingFile[]; readonly statements: StatementIndex } | undefined
 
   constructor(input: Omit<StaticRunInput, 'files'>) {
     this.#input = input
@@ -94,67 +79,15 @@ export class StaticRun {
 
   /** Runs every rule still running on the next shard. */
   async addShard(files: readonly PendingFile[]): Promise<void> {
-    this.beginShard(files)
-    await this.runShard()
-  }
-
-  /**
-   * Takes the next shard in: the indexes over the pending set are extended with it, whether or not
-   * a rule asks them about it. Returns what they carry to later shards (for replicas of the run on
-   * other threads: `absorbShard`); undefined for a dialect without indexes.
-   */
-  beginShard(files: readonly PendingFile[]): Record<string, unknown> | undefined {
-    this.#shard = undefined
-    if (files.length === 0) return undefined
+    if (files.length === 0) return
     this.#fileCount += files.length
+    const directives = new Map(files.map((f) => [f.migration.path, parseDirectives(f.parsed)]))
     const statements = new StatementIndex(files)
-    this.#shard = { files, statements }
-    if ((this.#input.dialect ?? 'postgres') !== 'postgres') return undefined
-    const ctx = this.#context(files, statements, { options: {}, report: () => undefined, skip: () => undefined })
-    extendShardIndexes(ctx)
-    return shardDeltas(ctx)
-  }
-
-  /** Runs every rule still running on the shard `beginShard` took in. */
-  async runShard(): Promise<void> {
-    const shard = this.#shard
-    this.#shard = undefined
-    if (!shard) return
-    const directives = new Map(shard.files.map((f) => [f.migration.path, parseDirectives(f.parsed)]))
+    // Indexes over the pending set take in this shard whether or not a rule asks them about it.
+    if ((this.#input.dialect ?? 'postgres') === 'postgres') extendShardIndexes(this.#context(files, statements, { options: {}, report: () => undefined, skip: () => undefined }))
     for (const progress of this.#progress) {
       if (progress.isOff || progress.skipReason !== undefined || progress.failure !== undefined) continue
-      await this.#runOnShard(progress, shard.files, shard.statements, directives)
-    }
-  }
-
-  /** Takes in a shard that a replica of this run analysed on another thread: what its indexes carry. */
-  absorbShard(deltas: Readonly<Record<string, unknown>> | undefined): void {
-    if (deltas) absorbShardDeltas(this.#key, deltas)
-  }
-
-  /** What the rules reported since the last call, as plain data, for the run that gathers every replica's (`addOutcome`). */
-  takeOutcome(): ShardOutcome {
-    const outcome: ShardOutcome = {
-      files: this.#fileCount - this.#reportedFiles,
-      rules: this.#progress.map((p) => ({ findings: p.findings.splice(0), durationMs: p.durationMs, skipReason: p.skipReason, failure: p.failure })),
-    }
-    this.#reportedFiles = this.#fileCount
-    for (const p of this.#progress) p.durationMs = 0
-    return outcome
-  }
-
-  /** Adds what a replica's rules reported (takeOutcome), in pending order of the shards. */
-  addOutcome(outcome: ShardOutcome): void {
-    this.#fileCount += outcome.files
-    for (const [i, rule] of outcome.rules.entries()) {
-      const progress = this.#progress[i]!
-      progress.findings.push(...rule.findings)
-      progress.durationMs += rule.durationMs
-      // The first shard to skip or fail a rule decides its result, as in a run on one thread.
-      if (progress.skipReason === undefined && progress.failure === undefined) {
-        if (rule.failure !== undefined) progress.failure = rule.failure
-        else if (rule.skipReason !== undefined) progress.skipReason = rule.skipReason
-      }
+      await this.#runOnShard(progress, files, statements, directives)
     }
   }
 

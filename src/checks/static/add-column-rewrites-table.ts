@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
-import { defineShardLog } from './support/carry.js'
+import { carried } from './support/carry.js'
 import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
@@ -72,16 +72,12 @@ export default defineStaticRule({
   category: 'locks',
   severity: SEVERITY,
   run(ctx) {
-    // Functions created earlier in the pending set, by name: whether each is volatile. Those of
-    // earlier shards are carried; this shard's are added as the statements go by.
-    const earlier = functionVolatility(ctx).before
-    const created = new Map<string, boolean>()
-    const userVolatility = { get: (name: string) => created.get(name) ?? earlier.get(name) }
+    // Functions created earlier in the pending set, by name: whether each is volatile. Carried across shards.
+    const userVolatility = carried(ctx, 'add-column-rewrites-table', () => new Map<string, boolean>())
     for (const ref of ctx.statements(['AlterTableStmt', 'CreateFunctionStmt'])) {
       const n = ref.stmt.node
       if (ref.stmt.kind === 'CreateFunctionStmt') {
-        const volatility = volatilityOf(n)
-        if (volatility) created.set(...volatility)
+        recordFunction(n, userVolatility)
         continue
       }
       const table = relationOf(n.relation)
@@ -97,36 +93,17 @@ export default defineStaticRule({
   },
 })
 
-/** A function's lower-case name and whether it is volatile (the default), from its CREATE FUNCTION. */
-function volatilityOf(n: Record<string, any>): [string, boolean] | undefined {
+/** Records whether a function created in the pending set is volatile (the default). */
+function recordFunction(n: Record<string, any>, out: Map<string, boolean>): void {
   const names: string[] = (n.funcname ?? []).map((s: any) => s?.String?.sval)
   const name = names[names.length - 1]
-  if (!name) return undefined
+  if (!name) return
   const volatility = (n.options ?? []).find((o: any) => o.DefElem?.defname === 'volatility')?.DefElem?.arg?.String?.sval
-  return [name.toLowerCase(), volatility === undefined || volatility === 'volatile']
-}
-
-/** Volatility of the functions earlier shards created, by name. */
-const functionVolatility = defineShardLog('function-volatility', {
-  init: () => new Map<string, boolean>(),
-  opsOf: (ctx) => {
-    const ops: [string, boolean][] = []
-    for (const ref of ctx.statements('CreateFunctionStmt')) {
-      const volatility = volatilityOf(ref.stmt.node)
-      if (volatility) ops.push(volatility)
-    }
-    return ops
-  },
-  apply: (state, [name, isVolatile]: [string, boolean]) => void state.set(name, isVolatile),
-})
-
-/** Reads whether a function is volatile. */
-interface VolatilityLookup {
-  get(name: string): boolean | undefined
+  out.set(name.toLowerCase(), volatility === undefined || volatility === 'volatile')
 }
 
 /** Why adding this column rewrites the table, or undefined when it does not. */
-function rewriteOf(ctx: StaticContext, ref: StatementRef, def: Record<string, any>, userVolatility: VolatilityLookup): Rewrite | undefined {
+function rewriteOf(ctx: StaticContext, ref: StatementRef, def: Record<string, any>, userVolatility: ReadonlyMap<string, boolean>): Rewrite | undefined {
   const column = String(def.colname ?? '')
   const typeNames: string[] = (def.typeName?.names ?? []).map((s: any) => String(s?.String?.sval ?? ''))
   const typeName = typeNames[typeNames.length - 1]?.toLowerCase() ?? ''
@@ -149,7 +126,7 @@ function rewriteOf(ctx: StaticContext, ref: StatementRef, def: Record<string, an
 }
 
 /** The first volatile function called anywhere in an expression. */
-function volatileFunction(node: unknown, userVolatility: VolatilityLookup): string | undefined {
+function volatileFunction(node: unknown, userVolatility: ReadonlyMap<string, boolean>): string | undefined {
   if (Array.isArray(node)) {
     for (const item of node) {
       const found = volatileFunction(item, userVolatility)

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
-import { defineShardLog } from './support/carry.js'
+import { carried } from './support/carry.js'
 import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
@@ -21,8 +21,8 @@ export default defineStaticRule({
   category: 'locks',
   severity: SEVERITY,
   run(ctx) {
-    // Constraints proving columns NOT NULL: those of earlier shards are carried, this shard's recorded as they come.
-    const proofs = notNullProofs(ctx).before.copy()
+    // Constraints proving columns NOT NULL, from every earlier statement: carried across shards.
+    const proofs = carried(ctx, ProvenNotNull, () => new ProvenNotNull())
     for (const ref of ctx.statements('AlterTableStmt')) {
       const n = ref.stmt.node
       const table = relationOf(n.relation)
@@ -36,44 +36,10 @@ export default defineStaticRule({
           }
         }
         // Record after checking: a proof in the same statement is validated in the same scan.
-        for (const effect of proofEffects(table.key, cmd)) proofs.apply(effect)
+        proofs.record(table.key, cmd)
       }
     }
   },
-})
-
-/** The proof changes of one ALTER TABLE sub-command. */
-function proofEffects(table: string, cmd: Record<string, any>): ProofEffect[] {
-  if (cmd.subtype === 'AT_AddConstraint') {
-    const con = cmd.def?.Constraint ?? {}
-    const columns = con.contype === 'CONSTR_CHECK' ? notNullColumns(con.raw_expr) : con.contype === 'CONSTR_NOTNULL' ? [con.keys?.[0]?.String?.sval] : []
-    return columns
-      .filter((c): c is string => typeof c === 'string')
-      .flatMap((column): ProofEffect[] => (con.conname ? [['named', `${table}|${con.conname}`, column, !con.skip_validation]] : con.skip_validation ? [] : [['unnamed', `${table}|${column}`]]))
-  }
-  if (cmd.subtype === 'AT_ValidateConstraint') return [['validate', `${table}|${cmd.name}`]]
-  // Dropping the proof before SET NOT NULL brings the scan back.
-  if (cmd.subtype === 'AT_DropConstraint') return [['drop', `${table}|${cmd.name}`]]
-  return []
-}
-
-/** One change to the proofs: a named constraint covering a column (valid or not), an unnamed valid one, a VALIDATE, a DROP. */
-type ProofEffect = readonly ['named', key: string, column: string, isValid: boolean] | readonly ['unnamed' | 'validate' | 'drop', key: string]
-
-/** The proofs of earlier shards. */
-const notNullProofs = defineShardLog('not-null-proofs', {
-  init: () => new ProvenNotNull(),
-  opsOf(ctx) {
-    const effects: ProofEffect[] = []
-    for (const ref of ctx.statements('AlterTableStmt')) {
-      const n = ref.stmt.node
-      const table = relationOf(n.relation)
-      if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE')) continue
-      for (const c of n.cmds ?? []) effects.push(...proofEffects(table.key, c.AlterTableCmd ?? {}))
-    }
-    return effects
-  },
-  apply: (proofs, effect: ProofEffect) => proofs.apply(effect),
 })
 
 /** The column a sub-command makes NOT NULL with a scan: SET NOT NULL, or (18+) ADD CONSTRAINT ... NOT NULL col without NOT VALID. */
@@ -135,24 +101,22 @@ class ProvenNotNull {
     return this.#find(table, column, false)
   }
 
-  /** Applies one change. */
-  apply(effect: ProofEffect): void {
-    const [kind, key] = effect
-    if (kind === 'named') this.#named.set(key, { column: effect[2], isValid: effect[3] })
-    else if (kind === 'unnamed') this.#unnamed.add(key)
-    else if (kind === 'drop') this.#named.delete(key)
-    else {
-      const entry = this.#named.get(key)
-      if (entry) this.#named.set(key, { ...entry, isValid: true })
+  /** Updates the state with one ALTER TABLE sub-command. */
+  record(table: string, cmd: Record<string, any>): void {
+    if (cmd.subtype === 'AT_AddConstraint') {
+      const con = cmd.def?.Constraint ?? {}
+      const columns = con.contype === 'CONSTR_CHECK' ? notNullColumns(con.raw_expr) : con.contype === 'CONSTR_NOTNULL' ? [con.keys?.[0]?.String?.sval] : []
+      for (const column of columns.filter((c): c is string => typeof c === 'string')) {
+        if (con.conname) this.#named.set(`${table}|${con.conname}`, { column, isValid: !con.skip_validation })
+        else if (!con.skip_validation) this.#unnamed.add(`${table}|${column}`)
+      }
+    } else if (cmd.subtype === 'AT_ValidateConstraint') {
+      const entry = this.#named.get(`${table}|${cmd.name}`)
+      if (entry) this.#named.set(`${table}|${cmd.name}`, { ...entry, isValid: true })
+    } else if (cmd.subtype === 'AT_DropConstraint') {
+      // Dropping the proof before SET NOT NULL brings the scan back.
+      this.#named.delete(`${table}|${cmd.name}`)
     }
-  }
-
-  /** A copy, to record one shard's changes on while the carried state stays as it was before it. */
-  copy(): ProvenNotNull {
-    const out = new ProvenNotNull()
-    for (const [key, entry] of this.#named) out.#named.set(key, entry)
-    for (const key of this.#unnamed) out.#unnamed.add(key)
-    return out
   }
 
   /** Whether a named constraint on the table covers the column with the given validity. */

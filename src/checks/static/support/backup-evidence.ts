@@ -100,25 +100,12 @@ interface PlacedCopy {
 /** Every destructive finding looks for copies before it: they are listed once, carried across shards and extended with each. */
 class CopiesIndex {
   readonly copies: PlacedCopy[] = []
-  #added = 0
 
   extend(ctx: StaticContext): void {
-    const before = this.copies.length
     for (const exec of executedStatements(ctx)) {
       const copy = copyOf(exec)
       if (copy) this.copies.push({ position: executedPosition(ctx, exec), copy, where: `${exec.file.migration.path}:${exec.stmt.line}` })
     }
-    this.#added = this.copies.length - before
-  }
-
-  /** The copies the last shard added. */
-  delta(): readonly PlacedCopy[] {
-    return this.copies.slice(this.copies.length - this.#added)
-  }
-
-  absorb(delta: unknown): void {
-    this.copies.push(...(delta as readonly PlacedCopy[]))
-    this.#added = 0
   }
 }
 
@@ -177,4 +164,4 @@ export function reportDestructive(ctx: StaticContext, ref: StatementRef, finding
 }
 
 /** The CopiesIndex of the run, up to the end of the current shard. */
-const copiesIndex = defineShardIndex('backup-evidence', () => new CopiesIndex())
+const copiesIndex = defineShardIndex(() => new CopiesIndex())

@@ -116,41 +116,19 @@ class DefinitionsIndex {
     this.current = current
   }
 
-  /** What the shard leaves to later ones: each column's latest definition and latest type change. */
-  delta(): readonly ColumnSummary[] {
-    const out: ColumnSummary[] = []
-    for (const [table, columns] of this.current) {
-      for (const [column, defs] of columns) out.push([table, column, defs[defs.length - 1]!.type, defs.filter((d) => d.via === 'alter-type').pop()?.type])
-    }
-    return out
-  }
-
-  absorb(delta: unknown): void {
-    this.#carryCurrent()
-    this.current = new Map()
-    for (const [table, column, latest, alterType] of delta as readonly ColumnSummary[]) {
-      this.#fold(table, column, this.#shared(latest), alterType && this.#shared(alterType))
-    }
-  }
-
   /** Folds the finished shard's definitions into `past`. */
   #carryCurrent(): void {
     for (const [table, columns] of this.current) {
-      for (const [column, defs] of columns) this.#fold(table, column, defs[defs.length - 1]!.type, defs.filter((d) => d.via === 'alter-type').pop()?.type)
+      let past = this.past.get(table)
+      if (!past) this.past.set(table, (past = new Map()))
+      for (const [column, defs] of columns) {
+        const before = past.get(column)
+        const alterType = defs.filter((d) => d.via === 'alter-type').pop()?.type ?? before?.alterType
+        past.set(column, { latest: defs[defs.length - 1]!.type, ...(alterType ? { alterType } : {}) })
+      }
     }
-  }
-
-  /** Records a column's latest definition of a finished shard, keeping an earlier type change when the shard made none. */
-  #fold(table: string, column: string, latest: ColumnType, alterType: ColumnType | undefined): void {
-    let past = this.past.get(table)
-    if (!past) this.past.set(table, (past = new Map()))
-    const kept = alterType ?? past.get(column)?.alterType
-    past.set(column, { latest, ...(kept ? { alterType: kept } : {}) })
   }
 }
 
-/** A column at the end of a shard: table, column, latest type, latest ALTER TYPE's type. */
-type ColumnSummary = readonly [table: string, column: string, latest: ColumnType, alterType: ColumnType | undefined]
-
 /** The DefinitionsIndex of the run, up to the end of the current shard. */
-const definitionsIndexOf = defineShardIndex('column-defs', () => new DefinitionsIndex())
+const definitionsIndexOf = defineShardIndex(() => new DefinitionsIndex())

@@ -63,8 +63,6 @@ class CreatedIndex {
   readonly #transitions: Record<ObjectKind, Map<string, Transition[]>> = { t: new Map(), c: new Map(), s: new Map(), n: new Map() }
   // Objects the set dropped or renamed away: a later CREATE ... IF NOT EXISTS really creates them.
   readonly #absent = new Set<string>()
-  /** The changes the last shard made, in order, for replicas on other threads. */
-  #changes: Change[] = []
 
   /** Whether the object is "created in pending" just before statement number `at`; undefined when no statement touched it yet. */
   stateAt(kind: ObjectKind, key: string, at: number): boolean | undefined {
@@ -76,40 +74,17 @@ class CreatedIndex {
     return state
   }
 
-  delta(): readonly Change[] {
-    return this.#changes
-  }
-
-  absorb(delta: unknown): void {
-    for (const change of delta as readonly Change[]) this.#apply(change)
-    this.#changes = []
-  }
-
-  /** Applies one change to the state. */
-  #apply(change: Change): void {
-    if (change.length === 2) {
-      if (change[0] === '+absent') this.#absent.add(change[1])
-      else this.#absent.delete(change[1])
-      return
-    }
-    const [kind, key, at, isNew] = change
-    const list = this.#transitions[kind].get(key)
-    if (list) list.push({ at, isNew })
-    else this.#transitions[kind].set(key, [{ at, isNew }])
-  }
-
   /** Records what the shard's executed statements create, drop and rename. */
   extend(ctx: StaticContext): void {
     const transitions = this.#transitions
     const absent = this.#absent
     const existing = ctx.live.tableSizes
-    const changes: Change[] = (this.#changes = [])
-    const change = (c: Change): void => {
-      changes.push(c)
-      this.#apply(c)
-    }
     let at = 0
-    const set = (kind: ObjectKind, key: string, isNew: boolean): void => change([kind, key, at, isNew])
+    const set = (kind: ObjectKind, key: string, isNew: boolean): void => {
+      const list = transitions[kind].get(key)
+      if (list) list.push({ at, isNew })
+      else transitions[kind].set(key, [{ at, isNew }])
+    }
     const current = (kind: ObjectKind, key: string): boolean | undefined => {
       const list = transitions[kind].get(key)
       return list?.[list.length - 1]?.isNew
@@ -119,16 +94,16 @@ class CreatedIndex {
     const create = (kind: ObjectKind, key: string, ifNotExists: boolean, existsBefore: boolean): void => {
       // IF NOT EXISTS on something that exists does nothing, and the old object keeps its data.
       if (ifNotExists && !absent.has(`${kind}:${key}`) && (current(kind, key) !== undefined || existsBefore)) return
-      change(['-absent', `${kind}:${key}`])
+      absent.delete(`${kind}:${key}`)
       set(kind, key, true)
     }
     const remove = (kind: ObjectKind, key: string): void => {
-      change(['+absent', `${kind}:${key}`])
+      absent.add(`${kind}:${key}`)
       set(kind, key, false)
     }
     const move = (kind: ObjectKind, from: string, to: string, wasNew: boolean): void => {
       remove(kind, from)
-      change(['-absent', `${kind}:${to}`])
+      absent.delete(`${kind}:${to}`)
       set(kind, to, wasNew)
     }
     const recorder: Recorder = {
@@ -161,9 +136,6 @@ class CreatedIndex {
     }
   }
 }
-
-/** One change to the index: an object's transition, or an object leaving or joining the absent ones. */
-type Change = readonly [kind: ObjectKind, key: string, at: number, isNew: boolean] | readonly ['+absent' | '-absent', string]
 
 /** The index up to the end of the current shard. */
 function createdIndex(ctx: StaticContext): CreatedIndex {
@@ -263,4 +235,4 @@ function recordAlterTable(n: AstNode, r: Recorder): void {
 }
 
 /** The CreatedIndex of the run, up to the end of the current shard. */
-const createdIndexOf = defineShardIndex('created-in-pending', () => new CreatedIndex())
+const createdIndexOf = defineShardIndex(() => new CreatedIndex())

@@ -82,32 +82,10 @@ export function viaSuffix(exec: ExecutedStatement): string {
 class ExpansionIndex {
   readonly routines = new Map<string, CreatedRoutine>()
   current: ExecutedSql = { statements: [], unanalysed: [], offset: 0, positions: new Map(), byKind: new Map() }
-  /** Routines the current shard created, in order. */
-  #created: [string, CreatedRoutine][] = []
-  /** Executed statements before the next shard. */
-  #next = 0
 
   extend(ctx: StaticContext): void {
-    this.#created = []
-    this.current = expand(ctx.files, this.routines, this.#next, this.#created)
-    this.#next += this.current.statements.length
+    this.current = expand(ctx.files, this.routines, this.current.offset + this.current.statements.length)
   }
-
-  delta(): ExpansionDelta {
-    return { routines: this.#created, statements: this.current.statements.length }
-  }
-
-  absorb(delta: unknown): void {
-    const { routines, statements } = delta as ExpansionDelta
-    for (const [name, routine] of routines) this.routines.set(name, routine)
-    this.#next += statements
-  }
-}
-
-/** What a shard carries: the routines it created (a later shard may call them) and how many statements it executed. */
-interface ExpansionDelta {
-  readonly routines: readonly (readonly [string, CreatedRoutine])[]
-  readonly statements: number
 }
 
 /** The current shard's expansion. */
@@ -136,13 +114,11 @@ interface Walk {
   readonly statements: ExecutedStatement[]
   readonly unanalysed: UnanalysedSql[]
   readonly routines: Map<string, CreatedRoutine>
-  /** Where routines created by the walk are listed too, when someone carries them. */
-  readonly created?: [string, CreatedRoutine][]
 }
 
 /** Walks every statement of the shard and the procedural code it runs. */
-function expand(files: readonly PendingFile[], routines: Map<string, CreatedRoutine>, offset: number, created: [string, CreatedRoutine][]): ExecutedSql {
-  const walk: Walk = { parser: loadedPostgresParser(), statements: [], unanalysed: [], routines, created }
+function expand(files: readonly PendingFile[], routines: Map<string, CreatedRoutine>, offset: number): ExecutedSql {
+  const walk: Walk = { parser: loadedPostgresParser(), statements: [], unanalysed: [], routines }
   for (const file of files) {
     for (const stmt of file.parsed.statements) {
       const outer: StatementRef = { file, stmt }
@@ -207,9 +183,7 @@ function followStatement(walk: Walk, outer: StatementRef, kind: string, node: As
       const name = routineName(node.funcname)
       if (name) {
         const sqlBody = node.sql_body ? sqlBodyStatements(node.sql_body) : undefined
-        const routine: CreatedRoutine = { name, language: languageOf(node.options, 'sql'), statementText: source.text, body: bodyOf(node.options), sqlBody }
-        walk.routines.set(name, routine)
-        walk.created?.push([name, routine])
+        walk.routines.set(name, { name, language: languageOf(node.options, 'sql'), statementText: source.text, body: bodyOf(node.options), sqlBody })
       }
       return
     }
@@ -389,4 +363,4 @@ function shorten(text: string): string {
 }
 
 /** The ExpansionIndex of the run, up to the end of the current shard. */
-const expansionIndex = defineShardIndex('executed-sql', () => new ExpansionIndex())
+const expansionIndex = defineShardIndex(() => new ExpansionIndex())

@@ -105,12 +105,9 @@ class CreatedIndexes {
   readonly created = new Map<string, { at: number; table: string }[]>()
   order = new Map<Statement, number>()
   #next = 0
-  /** Indexes the last shard created, for replicas on other threads. */
-  #added: IndexCreation[] = []
 
   extend(ctx: StaticContext): void {
     this.order = new Map()
-    this.#added = []
     for (const file of ctx.files) {
       for (const stmt of file.parsed.statements) {
         const at = this.#next++
@@ -118,35 +115,15 @@ class CreatedIndexes {
         const table = relationOf(stmt.node.relation)
         if (stmt.kind === 'IndexStmt' && stmt.node.idxname && table) {
           // An index lives in its table's schema.
-          const creation: IndexCreation = [`${table.key.slice(0, table.key.lastIndexOf('.'))}.${stmt.node.idxname}`, at, table.key]
-          this.#added.push(creation)
-          this.#record(creation)
+          const key = `${table.key.slice(0, table.key.lastIndexOf('.'))}.${stmt.node.idxname}`
+          const list = this.created.get(key)
+          if (list) list.push({ at, table: table.key })
+          else this.created.set(key, [{ at, table: table.key }])
         }
       }
     }
   }
-
-  delta(): { readonly added: readonly IndexCreation[]; readonly statements: number } {
-    return { added: this.#added, statements: this.order.size }
-  }
-
-  absorb(delta: unknown): void {
-    const { added, statements } = delta as ReturnType<CreatedIndexes['delta']>
-    for (const creation of added) this.#record(creation)
-    this.#next += statements
-    this.order = new Map()
-    this.#added = []
-  }
-
-  #record([key, at, table]: IndexCreation): void {
-    const list = this.created.get(key)
-    if (list) list.push({ at, table })
-    else this.created.set(key, [{ at, table }])
-  }
 }
-
-/** An index created by a pending statement: its key, the statement's place, its table. */
-type IndexCreation = readonly [key: string, at: number, table: string]
 
 /** The table of an index created by a pending statement before `ref`, or undefined. */
 export function indexTableBefore(ctx: StaticContext, ref: StatementRef, indexKey: string): string | undefined {
@@ -172,4 +149,4 @@ export function lockEvidence(ctx: StaticContext, lock: LockMode, keys: readonly 
 }
 
 /** The CreatedIndexes of the run, up to the end of the current shard. */
-const createdIndexes = defineShardIndex('locking', () => new CreatedIndexes())
+const createdIndexes = defineShardIndex(() => new CreatedIndexes())

@@ -191,37 +191,15 @@ class TypeIndex {
     }
   }
 
-  /** What the shard leaves to later ones: each column's latest record, and how many statements it had. */
-  delta(): TypeDelta {
-    return { latest: [...this.current.values()].map((records) => records[records.length - 1]!), statements: this.order.size }
-  }
-
-  absorb(delta: unknown): void {
-    this.#carryCurrent()
-    this.current = new Map()
-    this.order = new Map()
-    const { latest, statements } = delta as TypeDelta
-    for (const record of latest) this.#fold(record.type ? { ...record, type: this.#shared(record.type) } : record)
-    this.#next += statements
-  }
-
   /** Folds the finished shard's records into `past`, keeping each column's latest. */
   #carryCurrent(): void {
-    for (const records of this.current.values()) this.#fold(records[records.length - 1]!)
+    for (const records of this.current.values()) {
+      const last = records[records.length - 1]!
+      let columns = this.past.get(last.table)
+      if (!columns) this.past.set(last.table, (columns = new Map()))
+      columns.set(last.column, last)
+    }
   }
-
-  /** Makes `record` its column's latest of the finished shards. */
-  #fold(record: TypeRecord): void {
-    let columns = this.past.get(record.table)
-    if (!columns) this.past.set(record.table, (columns = new Map()))
-    columns.set(record.column, record)
-  }
-}
-
-/** What a shard leaves to later ones. */
-interface TypeDelta {
-  readonly latest: readonly TypeRecord[]
-  readonly statements: number
 }
 
 /**
@@ -237,4 +215,4 @@ export function typeBefore(ctx: StaticContext, ref: StatementRef, table: string,
 }
 
 /** The TypeIndex of the run, up to the end of the current shard. */
-const typeIndex = defineShardIndex('type-changes', () => new TypeIndex())
+const typeIndex = defineShardIndex(() => new TypeIndex())
