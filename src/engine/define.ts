@@ -18,6 +18,16 @@ export interface PendingFile {
 export interface StatementRef {
   readonly file: PendingFile
   readonly stmt: Statement
+  /** Where in the statement a finding on it belongs, when narrower: a statement inside a DO block. Directives still apply to `stmt`. */
+  readonly span?: SourceSpan
+}
+
+/** A stretch of a file, 1-based; `endCol` is just past its last character. */
+export interface SourceSpan {
+  readonly line: number
+  readonly col: number
+  readonly endLine: number
+  readonly endCol: number
 }
 
 /** What a rule or check reports; the engine adds id, docs and position. */

@@ -66,6 +66,14 @@ export class LineIndex {
     return this.position(bytes)
   }
 
+  /** The text of a 1-based line, without its line break; "" past the end. */
+  lineText(line: number): string {
+    const start = this.#lineStarts[line - 1]
+    if (start === undefined) return ''
+    const end = this.#lineStarts[line] ?? this.#bytes.length
+    return this.slice(start, end).replace(/\r?\n$/, '')
+  }
+
   /** The text between two byte offsets. */
   slice(startByte: number, endByte: number): string {
     if (this.#isAscii) return this.#text.slice(startByte, endByte)

@@ -233,7 +233,9 @@ function toFinding(
   const file = at.file.migration.path
   const pos =
     'stmt' in at
-      ? { line: at.stmt.line, col: at.stmt.col, endLine: at.stmt.endLine, endCol: at.stmt.endCol }
+      ? at.span
+        ? { line: at.span.line, col: at.span.col, endLine: at.span.endLine, endCol: at.span.endCol }
+        : { line: at.stmt.line, col: at.stmt.col, endLine: at.stmt.endLine, endCol: at.stmt.endCol }
       : { line: at.line, col: at.col, endLine: at.endLine ?? at.line, endCol: at.endCol ?? at.col }
   // A rule may lower a finding (info notes); config severity applies to the rule's own level.
   const severity = input.severity && input.severity !== 'error' ? lower(input.severity, ruleSeverity) : ruleSeverity

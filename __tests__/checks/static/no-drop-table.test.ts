@@ -18,6 +18,8 @@ describe('no-drop-table', () => {
       "COMMENT ON TABLE orders IS 'DROP TABLE orders later';",
       // A function body runs when called, not when created.
       'CREATE FUNCTION cleanup() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DROP TABLE orders; END $$;',
+      // A directive before a DO block covers what the block runs, reported at its own line.
+      '-- preflight:ignore no-drop-table archived under ticket OPS-12\nDO $$\nBEGIN\n  DROP TABLE orders;\nEND $$;',
       "DO $$ BEGIN RAISE NOTICE 'DROP TABLE orders'; END $$;",
       'DO $$ BEGIN CREATE TABLE scratch (id int); DROP TABLE scratch; END $$;',
     ],
@@ -28,7 +30,7 @@ describe('no-drop-table', () => {
       { sql: 'Drop Table a, b;\nDROP TABLE c;', at: ['1:1', '2:1'], message: 'a, b and all their rows' },
       { sql: 'CREATE TABLE a (id int);\nDROP TABLE a, b;', at: '2:1', message: 'deletes b and' },
       { sql: "DO $$ BEGIN EXECUTE 'DROP TABLE orders'; END $$;", at: '1:1', message: 'EXECUTE inside a DO block' },
-      { sql: 'SELECT 1;\nDO $$\nBEGIN\n  DROP TABLE orders;\nEND\n$$;', at: '2:1', message: 'inside a DO block' },
+      { sql: 'SELECT 1;\nDO $$\nBEGIN\n  DROP TABLE orders;\nEND\n$$;', at: '4:3', message: 'inside a DO block' },
       { sql: "DO $$ BEGIN EXECUTE 'DROP TABLE ' || 'orders'; END $$;", at: '1:1' },
       { sql: "DO $do$ BEGIN EXECUTE $x$DROP TABLE orders$x$; END $do$;", at: '1:1' },
       {

@@ -24,7 +24,11 @@ describe('no-unqualified-delete-update', () => {
       { sql: 'ALTER TABLE orders ADD COLUMN region text;\nUPDATE orders SET region = \'eu\', total = 0;', at: '2:1', message: 'region, total' },
       { sql: 'UPDATE orders o SET total = i.total FROM invoices i;', at: '1:1' },
       { sql: 'DELETE FROM orders USING customers c;', at: '1:1' },
-      { sql: 'DO $$\nBEGIN\n  DELETE FROM orders;\nEND $$;', at: '1:1', message: 'inside a DO block' },
+      // A statement inside a DO block is reported at its own line and column.
+      { sql: 'DO $$\nBEGIN\n  DELETE FROM orders;\nEND $$;', at: '3:3', message: 'inside a DO block' },
+      { sql: 'SELECT 1; DO $$ BEGIN UPDATE orders SET x = 1; END $$;', at: '1:23', message: 'inside a DO block' },
+      { sql: "DO\n$body$\nBEGIN\n  IF true THEN\n    EXECUTE 'DELETE FROM orders';\n  END IF;\nEND\n$body$;", at: '5:5', message: 'EXECUTE inside a DO block' },
+      { sql: 'DO LANGUAGE plpgsql $$\nBEGIN\n  PERFORM 1;\n  DELETE FROM orders;\nEND $$;', at: '4:3' },
     ],
   })
 

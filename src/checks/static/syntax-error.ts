@@ -1,4 +1,4 @@
-import { defineStaticRule, type PendingFile } from '../../engine/define.js'
+import { defineStaticRule } from '../../engine/define.js'
 import { placeholderNear, type PlaceholderUse } from '../../sources/placeholders.js'
 
 /** A migration the PostgreSQL parser rejects will fail when it runs, after earlier files succeeded. */
@@ -11,7 +11,7 @@ export default defineStaticRule({
       const problem = file.parsed.syntaxError
       if (!problem) continue
       // A file written for a tool that fills in placeholders first is not wrong: it needs their values.
-      const placeholder = placeholderNear(lineText(file, problem.line), problem.col - 1)
+      const placeholder = placeholderNear(file.parsed.lines.lineText(problem.line), problem.col - 1)
       ctx.report(
         { file, line: problem.line, col: problem.col },
         {
@@ -35,13 +35,4 @@ function placeholderFix(placeholder: PlaceholderUse): string {
     `Give the placeholder the value the tool uses, in migrations.config.yaml: migrations: { placeholders: { ${JSON.stringify(placeholder.name)}: "..." } }. ` +
     'The file is then analysed with the value in place.'
   )
-}
-
-/** The text of a 1-based line of the file's SQL. */
-function lineText(file: PendingFile, line: number): string {
-  const lines = file.parsed.lines
-  const starts = lines.lineStarts
-  const start = starts[line - 1]
-  if (start === undefined) return ''
-  return lines.slice(start, starts[line] ?? lines.byteLength).replace(/\r?\n$/, '')
 }

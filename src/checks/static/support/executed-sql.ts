@@ -176,9 +176,13 @@ class TopLevelStatement implements ExecutedStatement {
 function followStatement(walk: Walk, outer: StatementRef, kind: string, node: AstNode, source: { readonly text: string }, depth: number, via: string | undefined): void {
   if (depth >= MAX_DEPTH) return
   switch (kind) {
-    case 'DoStmt':
-      followBody(walk, outer, languageOf(node.args, 'plpgsql'), source.text, bodyOf(node.args), depth, via ? `${via}, in a DO block` : 'inside a DO block')
+    case 'DoStmt': {
+      const body = bodyOf(node.args)
+      // A DO written in the file (not one run by EXECUTE) places what it runs at their own lines.
+      const bodyLine = source === outer.stmt && body !== undefined ? firstLineOf(outer.stmt, body) : undefined
+      followBody(walk, outer, languageOf(node.args, 'plpgsql'), source.text, body, depth, via ? `${via}, in a DO block` : 'inside a DO block', bodyLine)
       return
+    }
     case 'CreateFunctionStmt': {
       const name = routineName(node.funcname)
       if (name) {
@@ -214,7 +218,7 @@ function followCalls(walk: Walk, outer: StatementRef, calls: readonly AstNode[],
 }
 
 /** Reads a procedural body in its language: SQL and PL/pgSQL are read, others are reported unanalysed. */
-function followBody(walk: Walk, outer: StatementRef, language: string, statementText: string, body: string | undefined, depth: number, via: string): void {
+function followBody(walk: Walk, outer: StatementRef, language: string, statementText: string, body: string | undefined, depth: number, via: string, bodyLine?: number): void {
   if (body === undefined) return
   if (language === 'sql') {
     followSqlText(walk, outer, body, depth, via)
@@ -237,29 +241,56 @@ function followBody(walk: Walk, outer: StatementRef, language: string, statement
     return
   }
   // Only the statement tree holds SQL; the datums (variables) do not.
-  for (const fn of funcs) followPlpgsql(walk, outer, fn?.PLpgSQL_function?.action, depth, via)
+  for (const fn of funcs) followPlpgsql(walk, outer, fn?.PLpgSQL_function?.action, depth, via, bodyLine)
+}
+
+/** The file line on which `body` (a DO block's) starts: PL/pgSQL numbers the body's lines from there. */
+function firstLineOf(stmt: Statement, body: string): number | undefined {
+  const at = stmt.text.indexOf(body)
+  if (at === -1) return undefined
+  let line = stmt.line
+  for (let i = stmt.text.indexOf('\n'); i !== -1 && i < at; i = stmt.text.indexOf('\n', i + 1)) line++
+  return line
+}
+
+/**
+ * `outer` narrowed to one line of its DO block: from where `query` (the PL/pgSQL statement's SQL)
+ * starts on that line, else from its first non-blank character, to the end of the line.
+ */
+function onLine(outer: StatementRef, line: number, query: unknown): StatementRef {
+  const text = outer.file.parsed.lines.lineText(line)
+  const firstLine = typeof query === 'string' ? query.trimStart().split('\n')[0]!.trimEnd() : ''
+  const found = firstLine === '' ? -1 : text.indexOf(firstLine)
+  const start = found !== -1 ? found : text.length - text.trimStart().length
+  // Columns count characters, as statement positions do.
+  const col = [...text.slice(0, start)].length + 1
+  const endCol = [...text.trimEnd()].length + 1
+  return { ...outer, span: { line, col, endLine: line, endCol: Math.max(endCol, col) } }
 }
 
 /** Visits every SQL statement and EXECUTE in a parsed PL/pgSQL function tree, in source order. */
-function followPlpgsql(walk: Walk, outer: StatementRef, tree: unknown, depth: number, via: string): void {
+function followPlpgsql(walk: Walk, outer: StatementRef, tree: unknown, depth: number, via: string, bodyLine: number | undefined): void {
   if (Array.isArray(tree)) {
-    for (const item of tree) followPlpgsql(walk, outer, item, depth, via)
+    for (const item of tree) followPlpgsql(walk, outer, item, depth, via, bodyLine)
     return
   }
   if (!tree || typeof tree !== 'object') return
   // for...in, not Object.entries: this walks every node of every body, and the pairs were garbage.
   const node = tree as AstNode
+  // What a statement runs is reported at its line of the body (lineno counts from the body's first line).
+  const at = (value: AstNode, query: unknown): StatementRef =>
+    bodyLine !== undefined && typeof value.lineno === 'number' && value.lineno > 0 ? onLine(outer, bodyLine + value.lineno - 1, query) : outer
   for (const key in node) {
     const value = node[key]
     if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_perform') {
       const query = (value.sqlstmt ?? value.expr)?.PLpgSQL_expr?.query
-      if (typeof query === 'string') followSqlText(walk, outer, query, depth, via)
+      if (typeof query === 'string') followSqlText(walk, at(value, query), query, depth, via)
     } else if (key === 'PLpgSQL_stmt_dynexecute') {
-      followExecute(walk, outer, value.query?.PLpgSQL_expr?.query, depth, via)
+      followExecute(walk, at(value, undefined), value.query?.PLpgSQL_expr?.query, depth, via)
     } else if ((key === 'PLpgSQL_stmt_return_query' || key === 'PLpgSQL_stmt_open') && value.dynquery) {
-      followExecute(walk, outer, value.dynquery?.PLpgSQL_expr?.query, depth, via)
+      followExecute(walk, at(value, undefined), value.dynquery?.PLpgSQL_expr?.query, depth, via)
     } else {
-      followPlpgsql(walk, outer, value, depth, via)
+      followPlpgsql(walk, outer, value, depth, via, bodyLine)
     }
   }
 }
