@@ -4,6 +4,7 @@ import { ConfigError } from '../../src/engine/errors.js'
 import type { MigrationFile, QueryFn } from '../../src/sources/layout.js'
 import { flyway, flywayChecksum } from '../../src/sources/layouts/flyway.js'
 import { golangMigrate } from '../../src/sources/layouts/golang-migrate.js'
+import { goose } from '../../src/sources/layouts/goose.js'
 import { plainLayout } from '../../src/sources/layouts/plain.js'
 import { createMysqlTestDatabase, describeMysql, type MysqlTestDatabase } from '../support/mysql.js'
 import { openMysqlTestSession } from '../support/mysql-live-context.js'
@@ -98,5 +99,16 @@ describeWithMysql('history tables on MySQL / MariaDB (information_schema, read-o
     await db.exec('CREATE TABLE wrong_history (file VARCHAR(200))')
     await expect(plainLayout('wrong_history').readHistoryMysql!(query)).rejects.toThrow(ConfigError)
     await expect(plainLayout('wrong_history').readHistoryMysql!(query)).rejects.toThrow(/has no "version" or "name" column; it has: file/)
+  })
+
+  it('goose: a version is applied when its latest row says so; the table goose creates with row 0', async () => {
+    expect(await goose.readHistoryMysql!(query)).toEqual({ table: `${db.name}.goose_db_version`, exists: false, applied: [] })
+    // goose's MySQL table (internal/dialect/dialectquery/mysql.go).
+    await db.exec('CREATE TABLE goose_db_version (id serial NOT NULL, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp NULL default now(), PRIMARY KEY(id))')
+    await db.exec('INSERT INTO goose_db_version (version_id, is_applied) VALUES (0, 1), (20240101000000, 1), (20240102000000, 1), (20240102000000, 0)')
+    const history = await goose.readHistoryMysql!(query)
+    expect(history).toEqual({ table: `${db.name}.goose_db_version`, exists: true, applied: [{ id: '20240101000000', isFailed: false }] })
+    expect(goose.isApplied(file('20240101000000'), history)).toBe(true)
+    expect(goose.isApplied(file('20240102000000'), history)).toBe(false)
   })
 })

@@ -10,6 +10,7 @@ export const LAYOUTS = [
   'flyway',
   'golang-migrate',
   'dbmate',
+  'goose',
   'prisma',
   'drizzle',
   'diesel',

@@ -11,12 +11,13 @@ import { diesel, findDieselMarker } from './diesel.js'
 import { drizzle, findDrizzleMarker } from './drizzle.js'
 import { findFlywayMarker, flyway } from './flyway.js'
 import { findGolangMigrateMarker, golangMigrate } from './golang-migrate.js'
+import { findGooseMarker, goose } from './goose.js'
 import { findPlainMarker, plain, plainLayout } from './plain.js'
 import { findPrismaMarker, prisma } from './prisma.js'
 import { findSupabaseMarker, supabase } from './supabase.js'
 
 /** Every layout, sorted by name. */
-export const LAYOUT_REGISTRY: readonly Layout[] = [dbmate, diesel, drizzle, flyway, golangMigrate, plain, prisma, supabase]
+export const LAYOUT_REGISTRY: readonly Layout[] = [dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, supabase]
 
 /** A layout with the function that says what marks a folder as that layout. */
 interface Detector {
@@ -35,6 +36,7 @@ const DETECTORS: readonly Detector[] = [
   { layout: flyway, findMarker: findFlywayMarker },
   { layout: golangMigrate, findMarker: findGolangMigrateMarker },
   { layout: dbmate, findMarker: findDbmateMarker },
+  { layout: goose, findMarker: findGooseMarker },
   { layout: supabase, findMarker: findSupabaseMarker },
   { layout: plain, findMarker: findPlainMarker },
 ]
