@@ -26,6 +26,7 @@ describe('add-column-rewrites-table', () => {
       'ALTER TABLE orders ALTER COLUMN token SET DEFAULT gen_random_uuid();',
     ],
     reported: [
+      { sql: 'DO $$\nBEGIN\n  ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();\nEND $$;', at: '3:3', message: '(inside a DO block)' },
       {
         sql: 'ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();',
         at: '1:1',

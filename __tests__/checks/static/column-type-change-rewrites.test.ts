@@ -45,6 +45,7 @@ describe('column-type-change-rewrites', () => {
       "SELECT 'ALTER TABLE users ALTER COLUMN id TYPE bigint';",
     ],
     reported: [
+      { sql: 'DO $$\nBEGIN\n  ALTER TABLE posts ALTER COLUMN props TYPE jsonb USING props::jsonb;\nEND $$;', at: '3:3', message: 'under an ACCESS EXCLUSIVE lock (inside a DO block)' },
       { sql: 'ALTER TABLE users ALTER COLUMN id TYPE bigint;', at: '1:1', message: 'ALTER COLUMN TYPE id to bigint rewrites public.users and rebuilds its indexes under an ACCESS EXCLUSIVE lock' },
       { sql: 'ALTER TABLE users ALTER COLUMN c TYPE bigint;', before: [withColumn('integer')], at: '1:1', message: 'c integer -> bigint' },
       { sql: 'ALTER TABLE users ALTER COLUMN c TYPE varchar(50);', before: [withColumn('varchar(100)')], at: '1:1', message: 'varchar(100) -> varchar(50)' },

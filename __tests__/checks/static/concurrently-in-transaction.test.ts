@@ -19,6 +19,8 @@ describe('concurrently-in-transaction', () => {
       { sql: 'CREATE INDEX CONCURRENTLY i ON orders (a);', layout: 'prisma', inTransaction: true },
     ],
     reported: [
+      // A DO block always runs in a transaction, whatever the file does.
+      { sql: 'DO $$\nBEGIN\n  CREATE INDEX CONCURRENTLY i ON orders (a);\nEND $$;', at: '3:3', message: 'CREATE INDEX CONCURRENTLY cannot run inside a DO block or function (inside a DO block)' },
       { sql: 'CREATE INDEX CONCURRENTLY i ON orders (a);', inTransaction: true, at: '1:1', message: 'CREATE INDEX CONCURRENTLY cannot run inside a transaction block, and test: in a transaction' },
       { sql: 'BEGIN;\n  create index concurrently i on orders (a);\nCOMMIT;', at: '2:3', message: 'it runs inside the transaction opened by BEGIN at line 1' },
       { sql: 'DROP INDEX CONCURRENTLY i;', inTransaction: true, at: '1:1', message: 'DROP INDEX CONCURRENTLY' },

@@ -16,7 +16,7 @@ describe('dynamic-sql-not-analysed', () => {
       'CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM f(); END $$;\nSELECT f();',
     ],
     reported: [
-      { sql: "DO $$ BEGIN EXECUTE format('DROP TABLE %I', 'orders'); END $$;", at: '1:1', message: "EXECUTE of a string built at run time: format('DROP TABLE %I', 'orders')" },
+      { sql: "DO $$ BEGIN EXECUTE format('DROP TABLE %I', 'orders'); END $$;", at: '1:13', message: "EXECUTE of a string built at run time: format('DROP TABLE %I', 'orders')" },
       { sql: "SELECT 1;\n  do $$\n  DECLARE t text := 'orders';\n  BEGIN\n    EXECUTE 'TRUNCATE ' || quote_ident(t);\n  END $$;", at: '5:5', message: "'TRUNCATE ' || quote_ident(t)" },
       { sql: 'DO LANGUAGE plpython3u $$ plpy.execute("DROP TABLE orders") $$;', at: '1:1', message: 'code in language plpython3u' },
       { sql: 'DO $$ BEGIN DROP TABLLE orders; END $$;', at: '1:1', message: 'does not parse' },
@@ -24,7 +24,7 @@ describe('dynamic-sql-not-analysed', () => {
         sql: "CREATE FUNCTION purge(t text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE format('TRUNCATE %I', t); END $$;\nSELECT purge('orders');",
         at: '2:1',
       },
-      { sql: 'DO $$ DECLARE r record; BEGIN FOR r IN SELECT 1 LOOP EXECUTE r.sql; END LOOP; END $$;', at: '1:1' },
+      { sql: 'DO $$ DECLARE r record; BEGIN FOR r IN SELECT 1 LOOP EXECUTE r.sql; END LOOP; END $$;', at: '1:54' },
     ],
   })
 

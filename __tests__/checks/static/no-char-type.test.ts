@@ -16,7 +16,7 @@ describe('no-char-type', () => {
       { sql: 'CREATE TABLE countries (code char(2));', at: '1:1', message: 'countries.code (char(2)) pads every value' },
       { sql: 'SELECT 1;\n  create table "Public"."T" (a CHARACTER(3), b char);', at: '2:3', message: '"Public"."T".a (char(3)), "Public"."T".b (char(1))' },
       { sql: 'ALTER TABLE orders ADD COLUMN code character(4);\nALTER TABLE orders ALTER COLUMN region TYPE char(2);', at: ['1:1', '2:1'] },
-      { sql: "DO $$ BEGIN EXECUTE 'CREATE TABLE t (c char(2))'; END $$;", at: '1:1' },
+      { sql: "DO $$ BEGIN EXECUTE 'CREATE TABLE t (c char(2))'; END $$;", at: '1:13' },
     ],
   })
 

@@ -27,7 +27,7 @@ describe('no-drop-cascade', () => {
       // Only foreign keys can hang on an index or a constraint: the message names what is really at risk.
       { sql: 'DROP INDEX IF EXISTS app.orders_code_key CASCADE;', at: '1:1', message: 'foreign keys that use it as their unique index can disappear' },
       { sql: 'ALTER TABLE orders DROP CONSTRAINT orders_code_key CASCADE;', at: '1:1', message: 'foreign keys that reference the constraint can disappear' },
-      { sql: "DO $$ BEGIN EXECUTE 'DROP VIEW v CASCADE'; END $$;", at: '1:1' },
+      { sql: "DO $$ BEGIN EXECUTE 'DROP VIEW v CASCADE'; END $$;", at: '1:13' },
     ],
   })
 

@@ -21,7 +21,7 @@ describe('no-drop-column', () => {
       { sql: 'ALTER TABLE public.orders DROP COLUMN note;', before: ['ALTER TABLE "Public".orders ADD COLUMN note text;'], at: '1:1' },
       { sql: 'ALTER TABLE orders ADD COLUMN a int;\nALTER TABLE orders DROP COLUMN a, DROP COLUMN b;', at: '2:1', message: 'orders.b in every row' },
       { sql: 'ALTER TABLE orders DROP COLUMN a;\nALTER TABLE orders ADD COLUMN a int;\nALTER TABLE orders DROP COLUMN a;', at: '1:1' },
-      { sql: "DO $$ BEGIN EXECUTE 'ALTER TABLE orders DROP COLUMN note'; END $$;", at: '1:1' },
+      { sql: "DO $$ BEGIN EXECUTE 'ALTER TABLE orders DROP COLUMN note'; END $$;", at: '1:13' },
     ],
   })
 

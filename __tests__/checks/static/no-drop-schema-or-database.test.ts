@@ -19,7 +19,7 @@ describe('no-drop-schema-or-database', () => {
       { sql: 'DROP DATABASE IF EXISTS shop WITH (FORCE);', at: '1:1', message: 'DROP DATABASE deletes database shop' },
       { sql: 'CREATE SCHEMA staging;\nDROP SCHEMA staging, legacy CASCADE;', at: '2:1', message: 'DROP SCHEMA legacy CASCADE' },
       { sql: 'CREATE SCHEMA "Staging";\nDROP SCHEMA staging;', at: '2:1' },
-      { sql: "DO $$ BEGIN EXECUTE 'DROP SCHEMA app CASCADE'; END $$;", at: '1:1', message: 'EXECUTE inside a DO block' },
+      { sql: "DO $$ BEGIN EXECUTE 'DROP SCHEMA app CASCADE'; END $$;", at: '1:13', message: 'EXECUTE inside a DO block' },
     ],
   })
 

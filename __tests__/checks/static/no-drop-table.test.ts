@@ -29,10 +29,10 @@ describe('no-drop-table', () => {
       { sql: 'DROP TABLE public.orders;', before: ['CREATE TABLE "Public"."Orders" (id bigint);'], at: '1:1', message: 'public.orders' },
       { sql: 'Drop Table a, b;\nDROP TABLE c;', at: ['1:1', '2:1'], message: 'a, b and all their rows' },
       { sql: 'CREATE TABLE a (id int);\nDROP TABLE a, b;', at: '2:1', message: 'deletes b and' },
-      { sql: "DO $$ BEGIN EXECUTE 'DROP TABLE orders'; END $$;", at: '1:1', message: 'EXECUTE inside a DO block' },
+      { sql: "DO $$ BEGIN EXECUTE 'DROP TABLE orders'; END $$;", at: '1:13', message: 'EXECUTE inside a DO block' },
       { sql: 'SELECT 1;\nDO $$\nBEGIN\n  DROP TABLE orders;\nEND\n$$;', at: '4:3', message: 'inside a DO block' },
-      { sql: "DO $$ BEGIN EXECUTE 'DROP TABLE ' || 'orders'; END $$;", at: '1:1' },
-      { sql: "DO $do$ BEGIN EXECUTE $x$DROP TABLE orders$x$; END $do$;", at: '1:1' },
+      { sql: "DO $$ BEGIN EXECUTE 'DROP TABLE ' || 'orders'; END $$;", at: '1:13' },
+      { sql: "DO $do$ BEGIN EXECUTE $x$DROP TABLE orders$x$; END $do$;", at: '1:15' },
       {
         sql: 'CREATE FUNCTION cleanup() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DROP TABLE orders; END $$;\nSELECT cleanup();',
         at: '2:1',

@@ -42,7 +42,7 @@ describe('no-narrowing-type-change', () => {
       // The USING clause cuts values whatever the old type.
       { sql: 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(5) USING left(note, 5);', at: '1:1', message: 'USING left(...) cuts the values' },
       { sql: 'ALTER TABLE orders ALTER COLUMN placed_at TYPE date USING placed_at::date;', at: '1:1', message: 'time of day' },
-      { sql: "DO $$ BEGIN EXECUTE 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(5) USING substr(note, 1, 5)'; END $$;", at: '1:1' },
+      { sql: "DO $$ BEGIN EXECUTE 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(5) USING substr(note, 1, 5)'; END $$;", at: '1:13' },
     ],
   })
 

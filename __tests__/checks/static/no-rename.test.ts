@@ -14,6 +14,7 @@ describe('no-rename', () => {
       "SELECT 'ALTER TABLE users RENAME TO people';",
     ],
     reported: [
+      { sql: 'DO $$\nBEGIN\n  ALTER TABLE users RENAME COLUMN email TO mail;\nEND $$;', at: '3:3', message: '(inside a DO block)' },
       { sql: 'ALTER TABLE users RENAME TO people;', at: '1:1', message: 'Renaming table public.users to people breaks application code that still uses the old name' },
       { sql: 'SELECT 1;\nALTER TABLE "Users" RENAME COLUMN "eMail" TO email;', at: '2:1', message: 'Renaming column public."Users"."eMail" to email' },
       { sql: 'ALTER TABLE users RENAME email TO email_address;', at: '1:1' },

@@ -17,7 +17,7 @@ describe('no-truncate', () => {
       { sql: 'TRUNCATE orders;', at: '1:1', message: 'TRUNCATE deletes every row of orders under an ACCESS EXCLUSIVE lock' },
       { sql: 'SELECT 1;\ntruncate table ONLY "Public"."Orders", items RESTART IDENTITY CASCADE;', at: '2:1', message: 'CASCADE also empties' },
       { sql: 'CREATE TABLE staging (id int);\nTRUNCATE staging, orders;', at: '2:1', message: 'every row of orders under' },
-      { sql: "DO $$ BEGIN IF true THEN EXECUTE 'TRUNCATE orders'; END IF; END $$;", at: '1:1' },
+      { sql: "DO $$ BEGIN IF true THEN EXECUTE 'TRUNCATE orders'; END IF; END $$;", at: '1:26' },
       { sql: 'CREATE FUNCTION reset() RETURNS void LANGUAGE sql AS $$ TRUNCATE orders $$;\nSELECT reset();', at: '2:1' },
     ],
   })

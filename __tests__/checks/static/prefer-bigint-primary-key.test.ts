@@ -30,7 +30,7 @@ describe('prefer-bigint-primary-key', () => {
       { sql: 'ALTER TABLE orders ADD COLUMN id serial PRIMARY KEY;', at: '1:1' },
       { sql: 'CREATE TABLE orders (id int NOT NULL);\nALTER TABLE orders ADD PRIMARY KEY (id);', at: '2:1' },
       { sql: 'ALTER TABLE orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id);', live: { columnTypes: new Map([['public.orders.id', 'integer']]) }, at: '1:1' },
-      { sql: "DO $$ BEGIN EXECUTE 'CREATE TABLE t (id int PRIMARY KEY)'; END $$;", at: '1:1' },
+      { sql: "DO $$ BEGIN EXECUTE 'CREATE TABLE t (id int PRIMARY KEY)'; END $$;", at: '1:13' },
     ],
   })
 

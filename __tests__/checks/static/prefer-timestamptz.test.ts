@@ -22,7 +22,7 @@ describe('prefer-timestamptz', () => {
       { sql: 'SELECT 1;\n  create table "Public"."Orders" ("At" TIMESTAMP WITHOUT TIME ZONE, b timestamp(3));', at: '2:3', message: '"Public"."Orders"."At", "Public"."Orders".b are' },
       { sql: 'ALTER TABLE orders ADD COLUMN shipped_at timestamp;\nALTER TABLE orders ALTER COLUMN placed_at TYPE timestamp;', at: ['1:1', '2:1'] },
       { sql: 'CREATE TABLE t (history timestamp[]);', at: '1:1' },
-      { sql: "DO $$ BEGIN EXECUTE 'ALTER TABLE orders ADD COLUMN at timestamp'; END $$;", at: '1:1' },
+      { sql: "DO $$ BEGIN EXECUTE 'ALTER TABLE orders ADD COLUMN at timestamp'; END $$;", at: '1:13' },
     ],
   })
 

@@ -14,6 +14,7 @@ describe('require-concurrent-drop-index', () => {
       "SELECT 'DROP INDEX i'; -- DROP INDEX j;",
     ],
     reported: [
+      { sql: 'DO $$\nBEGIN\n  DROP INDEX orders_created_idx;\nEND $$;', at: '3:3', message: 'public.orders_created_idx (inside a DO block)' },
       { sql: 'DROP INDEX orders_created_idx;', at: '1:1', message: 'DROP INDEX takes an ACCESS EXCLUSIVE lock on the table of public.orders_created_idx' },
       { sql: 'SELECT 1;\n  drop index if exists s.i, s.j cascade;', at: '2:3', message: 'the table of s.i, s.j' },
       // Created on an existing table earlier in the set: the table is known and blocked.

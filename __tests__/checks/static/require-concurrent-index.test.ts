@@ -15,9 +15,15 @@ describe('require-concurrent-index', () => {
       // ON ONLY the partitioned parent builds nothing.
       'CREATE INDEX measurements_idx ON ONLY measurements (logdate);',
       "-- CREATE INDEX i ON t (a);\nSELECT 'CREATE INDEX i ON t (a)';",
-      'DO $$ BEGIN EXECUTE $q$CREATE INDEX i ON t (a)$q$; END $$;',
     ],
     reported: [
+      // What a DO block runs builds indexes too, at its own line; CONCURRENTLY cannot go inside the block.
+      { sql: 'DO $$ BEGIN EXECUTE $q$CREATE INDEX i ON t (a)$q$; END $$;', at: '1:13', message: 'SHARE lock on public.t (EXECUTE inside a DO block)' },
+      {
+        sql: "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'i') THEN\n    CREATE INDEX i ON orders (a);\n  END IF;\nEND $$;",
+        at: '4:5',
+        message: 'public.orders (inside a DO block)',
+      },
       { sql: 'CREATE INDEX orders_created_idx ON orders (created_at);', at: '1:1', message: 'CREATE INDEX takes a SHARE lock on public.orders: writes are blocked until the build finishes' },
       { sql: 'SELECT 1;\n\n  Create Unique Index i ON s.t USING btree (a) WHERE a > 0;', at: '3:3', message: 'SHARE lock on s.t' },
       { sql: 'CREATE INDEX i ON "Orders" (a);', at: '1:1', message: 'public."Orders"' },

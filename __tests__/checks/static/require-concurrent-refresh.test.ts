@@ -11,6 +11,7 @@ describe('require-concurrent-refresh', () => {
       "SELECT 'REFRESH MATERIALIZED VIEW mv';",
     ],
     reported: [
+      { sql: 'DO $$\nBEGIN\n  REFRESH MATERIALIZED VIEW sales_summary;\nEND $$;', at: '3:3', message: 'public.sales_summary (inside a DO block)' },
       { sql: 'REFRESH MATERIALIZED VIEW sales_summary;', at: '1:1', message: 'REFRESH MATERIALIZED VIEW takes an ACCESS EXCLUSIVE lock on public.sales_summary: reads and writes are blocked' },
       { sql: 'SELECT 1;\n  refresh materialized view reports."Daily";', at: '2:3', message: 'reports."Daily"' },
       { sql: 'REFRESH MATERIALIZED VIEW mv WITH NO DATA;', at: '1:1' },

@@ -14,6 +14,7 @@ describe('require-concurrent-reindex', () => {
       "SELECT 'REINDEX TABLE t';",
     ],
     reported: [
+      { sql: 'DO $$\nBEGIN\n  REINDEX TABLE orders;\nEND $$;', at: '3:3', message: '(inside a DO block)' },
       { sql: 'REINDEX TABLE orders;', at: '1:1', message: 'REINDEX TABLE takes a SHARE lock on public.orders and an ACCESS EXCLUSIVE lock on each of its indexes' },
       { sql: '-- rebuild\nREINDEX INDEX orders_pkey;', at: '2:1', message: 'the table of public.orders_pkey' },
       { sql: 'REINDEX (CONCURRENTLY false) TABLE orders;', at: '1:1' },

@@ -15,6 +15,7 @@ describe('require-unique-using-index', () => {
       "SELECT 'ALTER TABLE users ADD PRIMARY KEY (id)';",
     ],
     reported: [
+      { sql: 'DO $$\nBEGIN\n  ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\nEND $$;', at: '3:3', message: 'public.users (inside a DO block)' },
       { sql: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);', at: '1:1', message: 'ADD UNIQUE builds its unique index while holding an ACCESS EXCLUSIVE lock on public.users' },
       { sql: 'SELECT 1;\nALTER TABLE app.users ADD PRIMARY KEY (id);', at: '2:1', message: 'ADD PRIMARY KEY' },
       { sql: 'ALTER TABLE users ADD COLUMN code text UNIQUE;', at: '1:1' },

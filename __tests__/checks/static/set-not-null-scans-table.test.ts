@@ -22,6 +22,7 @@ describe('set-not-null-scans-table', () => {
       "SELECT 'ALTER TABLE users ALTER COLUMN email SET NOT NULL';",
     ],
     reported: [
+      { sql: 'DO $$\nBEGIN\n  ALTER TABLE users ALTER COLUMN email SET NOT NULL;\nEND $$;', at: '3:3', message: 'scans the whole table for NULLs (inside a DO block)' },
       { sql: SET, at: '1:1', message: 'SET NOT NULL on public.users.email takes an ACCESS EXCLUSIVE lock and scans the whole table for NULLs' },
       // NOT VALID but never validated: PostgreSQL cannot use it.
       { sql: `${PROOF}\n${SET}`, at: '2:1' },

@@ -12,6 +12,7 @@ describe('set-tablespace-or-logged', () => {
       "SELECT 'ALTER TABLE t SET TABLESPACE x';",
     ],
     reported: [
+      { sql: 'DO $$\nBEGIN\n  ALTER TABLE orders SET TABLESPACE fast_ssd;\nEND $$;', at: '3:3', message: 'ACCESS EXCLUSIVE lock (inside a DO block)' },
       { sql: 'ALTER TABLE orders SET TABLESPACE fast_ssd;', at: '1:1', message: 'SET TABLESPACE copies table public.orders to the new tablespace under an ACCESS EXCLUSIVE lock' },
       { sql: 'SELECT 1;\nalter table "Audit"."Log" set logged;', at: '2:1', message: 'SET LOGGED rewrites table "Audit"."Log"' },
       { sql: 'ALTER TABLE events SET UNLOGGED;', at: '1:1', message: 'SET UNLOGGED' },

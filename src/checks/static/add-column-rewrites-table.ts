@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+import { executedStatements, viaSuffix, type ExecutedStatement } from './support/executed-sql.js'
 import { carried } from './support/carry.js'
 import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
@@ -74,9 +75,10 @@ export default defineStaticRule({
   run(ctx) {
     // Functions created earlier in the pending set, by name: whether each is volatile. Carried across shards.
     const userVolatility = carried(ctx, 'add-column-rewrites-table', () => new Map<string, boolean>())
-    for (const ref of ctx.statements(['AlterTableStmt', 'CreateFunctionStmt'])) {
-      const n = ref.stmt.node
-      if (ref.stmt.kind === 'CreateFunctionStmt') {
+    // Statements inside DO blocks and called functions add columns (and create functions) too.
+    for (const ref of executedStatements(ctx, ['AlterTableStmt', 'CreateFunctionStmt'])) {
+      const n = ref.node
+      if (ref.kind === 'CreateFunctionStmt') {
         recordFunction(n, userVolatility)
         continue
       }
@@ -157,13 +159,13 @@ function typeTextOf(typeName: Record<string, any> | undefined): string {
 }
 
 /** Reports the rewriting columns of one ALTER TABLE. */
-function report(ctx: StaticContext, ref: StatementRef, table: RelationRef, rewrites: readonly Rewrite[]): void {
+function report(ctx: StaticContext, ref: ExecutedStatement, table: RelationRef, rewrites: readonly Rewrite[]): void {
   const lock = 'ACCESS EXCLUSIVE'
   const first = rewrites[0]!
   const reasons = rewrites.map((r) => `${quoteIdent(r.column)} (${describeCause(ctx, r)})`).join(', ')
   const grade = gradeBySize(ctx, table.key, SEVERITY)
   ctx.report(ref, {
-    message: `ADD COLUMN ${reasons} rewrites every row of ${withSize(table.display, grade)} under an ${lock} lock: ${lockEffect(lock)} until the copy finishes.`,
+    message: `ADD COLUMN ${reasons} rewrites every row of ${withSize(table.display, grade)} under an ${lock} lock${viaSuffix(ref)}: ${lockEffect(lock)} until the copy finishes.`,
     severity: grade.severity,
     mitigation: mitigationFor(ctx, table, first),
     help: 'Since PostgreSQL 11 a column with a constant or STABLE default (now(), CURRENT_TIMESTAMP) is added without a rewrite; a value that differs per row forces one.',

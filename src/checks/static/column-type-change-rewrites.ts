@@ -1,3 +1,4 @@
+import { executedStatements, viaSuffix, type ExecutedStatement } from './support/executed-sql.js'
 import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
@@ -32,8 +33,9 @@ export default defineStaticRule({
   category: 'locks',
   severity: SEVERITY,
   run(ctx) {
-    for (const ref of ctx.statements('AlterTableStmt')) {
-      const n = ref.stmt.node
+    // Statements inside DO blocks and called functions change types too.
+    for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
+      const n = ref.node
       const table = relationOf(n.relation)
       if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.key)) continue
       const changes: TypeChange[] = []
@@ -65,7 +67,7 @@ function judge(ctx: StaticContext, ref: StatementRef, table: string, column: str
 }
 
 /** Reports the rewriting type changes of one ALTER TABLE. */
-function report(ctx: StaticContext, ref: StatementRef, table: RelationRef, changes: readonly TypeChange[]): void {
+function report(ctx: StaticContext, ref: ExecutedStatement, table: RelationRef, changes: readonly TypeChange[]): void {
   const lock = 'ACCESS EXCLUSIVE'
   const described = changes.map((c) => `${quoteIdent(c.column)} ${c.from ? `${typeText(c.from)} -> ` : 'to '}${typeText(c.to)}${c.hasUsing ? ' USING ...' : ''}`)
   const onlyUtc = changes.every((c) => c.isUtcDependent)
@@ -75,7 +77,7 @@ function report(ctx: StaticContext, ref: StatementRef, table: RelationRef, chang
   const grade = gradeBySize(ctx, table.key, SEVERITY)
   ctx.report(ref, {
     message:
-      `ALTER COLUMN TYPE ${described.join(', ')} rewrites ${withSize(table.display, grade)} and rebuilds its indexes under an ${lock} lock` +
+      `ALTER COLUMN TYPE ${described.join(', ')} rewrites ${withSize(table.display, grade)} and rebuilds its indexes under an ${lock} lock${viaSuffix(ref)}` +
       `${onlyUtc ? ' unless the session TimeZone is UTC' : ''}: ${lockEffect(lock)} until it finishes.`,
     // A rewrite that SET TimeZone = 'UTC' avoids is at most a warning, whatever the size.
     severity: onlyUtc && grade.severity === 'error' ? 'warning' : grade.severity,

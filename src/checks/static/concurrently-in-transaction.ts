@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+import { executedStatements, isInProcedure, viaSuffix } from './support/executed-sql.js'
 import { defineStaticRule } from '../../engine/define.js'
 import type { Statement } from '../../dialects/postgres/parser.js'
 import { isTrueOption } from '../../dialects/postgres/locks.js'
@@ -16,9 +17,19 @@ export default defineStaticRule({
   category: 'static-analysis',
   severity: 'error',
   run(ctx) {
-    for (const ref of ctx.statements()) {
-      const command = nonTransactionalCommand(ref.stmt)
+    for (const ref of executedStatements(ctx, NON_TRANSACTIONAL_KINDS)) {
+      const command = nonTransactionalCommand(ref)
       if (!command) continue
+      if (isInProcedure(ref)) {
+        // A DO block or function always runs in a transaction, whatever the file does.
+        ctx.report(ref, {
+          message: `${command} cannot run inside a DO block or function${viaSuffix(ref)}: the migration fails at this statement (SQLSTATE 25001).`,
+          mitigation: `Move it to the top level of the migration (with IF NOT EXISTS / IF EXISTS for the re-run safety the block gave). ${noTransactionAdvice(ctx.layout)}`,
+          help: 'PostgreSQL runs these commands in several transactions of their own (or they cannot be rolled back), so it refuses them where a transaction is already open.',
+          evidence: { command, via: ref.via ?? '' },
+        })
+        continue
+      }
       const tx = transactionOf(ctx, ref)
       if (tx.kind === 'none') continue
       ctx.report(ref, {
@@ -31,8 +42,25 @@ export default defineStaticRule({
   },
 })
 
+/** The statement kinds nonTransactionalCommand can name. */
+const NON_TRANSACTIONAL_KINDS = [
+  'IndexStmt',
+  'DropStmt',
+  'ReindexStmt',
+  'AlterTableStmt',
+  'VacuumStmt',
+  'ClusterStmt',
+  'CreatedbStmt',
+  'DropdbStmt',
+  'AlterSystemStmt',
+  'CreateTableSpaceStmt',
+  'DropTableSpaceStmt',
+  'AlterDatabaseStmt',
+  'CreateSubscriptionStmt',
+]
+
 /** The command name when the statement cannot run in a transaction block, else undefined. */
-export function nonTransactionalCommand(stmt: Statement): string | undefined {
+export function nonTransactionalCommand(stmt: Pick<Statement, 'kind' | 'node'>): string | undefined {
   const n = stmt.node
   switch (stmt.kind) {
     case 'IndexStmt':

@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
-import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
+import { executedStatements, viaSuffix, type ExecutedStatement } from './support/executed-sql.js'
+import { defineStaticRule, type StaticContext } from '../../engine/define.js'
 import type { LockMode } from '../../engine/model.js'
 import { statementLocks } from '../../dialects/postgres/locks.js'
 import { isCreatedBefore, tableKey } from './support/created-in-pending.js'
@@ -33,8 +34,9 @@ export default defineStaticRule({
   run(ctx) {
     // Constraints added NOT VALID so far, by "table key|constraint name".
     const notValid = new Map<string, NotValidAdd>()
-    for (const ref of ctx.statements('AlterTableStmt')) {
-      const n = ref.stmt.node
+    // Statements inside DO blocks and called functions add constraints too (Drizzle wraps each foreign key in a DO block).
+    for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
+      const n = ref.node
       const table = relationOf(n.relation)
       if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE')) continue
       const isNew = isCreatedBefore(ctx, ref, table.key)
@@ -62,7 +64,7 @@ export default defineStaticRule({
 
 /** A constraint added NOT VALID earlier in the pending set. */
 interface NotValidAdd {
-  readonly ref: StatementRef
+  readonly ref: ExecutedStatement
   readonly lock: LockMode
   readonly kind: string
   /** Its table and, for a foreign key, the referenced table: VALIDATE reads both. */
@@ -88,13 +90,13 @@ function constraintKind(con: Record<string, any>): string {
 }
 
 /** The lock the statement takes on its own table. */
-function tableLock(ctx: StaticContext, ref: StatementRef, key: string): LockMode {
-  return statementLocks(ref.stmt, ctx.postgresVersion).find((l) => tableKey(l.table) === key)?.lock ?? 'ACCESS EXCLUSIVE'
+function tableLock(ctx: StaticContext, ref: ExecutedStatement, key: string): LockMode {
+  return statementLocks(ref, ctx.postgresVersion).find((l) => tableKey(l.table) === key)?.lock ?? 'ACCESS EXCLUSIVE'
 }
 
 /** Reports constraints that check every row while the statement's locks are held. */
-function reportValidating(ctx: StaticContext, ref: StatementRef, table: RelationRef, constraints: readonly AddedConstraint[]): void {
-  const locks = statementLocks(ref.stmt, ctx.postgresVersion).map((l) => ({ key: tableKey(l.table), lock: l.lock }))
+function reportValidating(ctx: StaticContext, ref: ExecutedStatement, table: RelationRef, constraints: readonly AddedConstraint[]): void {
+  const locks = statementLocks(ref, ctx.postgresVersion).map((l) => ({ key: tableKey(l.table), lock: l.lock }))
   const own = locks.find((l) => l.key === table.key)?.lock ?? 'ACCESS EXCLUSIVE'
   const referenced = referencedKeys(constraints.map((c) => c.node), table.key)
   const names = constraints.map((c) => `${constraintKind(c.node)}${c.node.conname ? ` ${quoteIdent(c.node.conname)}` : ''}`).join(', ')
@@ -105,18 +107,18 @@ function reportValidating(ctx: StaticContext, ref: StatementRef, table: Relation
   const locked = `${table.display}${refs ? ` and ${refs}` : ''}`
   const message =
     own === 'SHARE ROW EXCLUSIVE' && refs
-      ? `ADD ${names} checks every row of ${table.display} while holding SHARE ROW EXCLUSIVE locks on ${withSize(locked, grade)}: writes to both are blocked until the check finishes.`
-      : `ADD ${names} checks every row of ${table.display} while holding ${lockWithArticle(own)} lock on ${refs ? `it and SHARE ROW EXCLUSIVE on ${withSize(refs, grade)}` : withSize('it', grade)}: ` +
+      ? `ADD ${names} checks every row of ${table.display} while holding SHARE ROW EXCLUSIVE locks on ${withSize(locked, grade)}${viaSuffix(ref)}: writes to both are blocked until the check finishes.`
+      : `ADD ${names} checks every row of ${table.display} while holding ${lockWithArticle(own)} lock on ${refs ? `it and SHARE ROW EXCLUSIVE on ${withSize(refs, grade)}` : withSize('it', grade)}${viaSuffix(ref)}: ` +
         `${lockEffect(own)}${refs ? ` (writes to ${refs} too)` : ''} until the check finishes.`
   const allInline = constraints.every((c) => c.isInline)
-  const single = (n: StatementRef): boolean => (n.stmt.node.cmds ?? []).length === 1
+  const single = (n: ExecutedStatement): boolean => (n.node.cmds ?? []).length === 1
   const firstName = constraints.find((c) => c.node.conname)?.node.conname as string | undefined
   const validate = `ALTER TABLE ${table.display} VALIDATE CONSTRAINT ${firstName ? quoteIdent(firstName) : '<constraint name>'};`
   const mitigation = allInline
     ? `Add the column first, then the constraint as NOT VALID, and validate it in a later migration: ALTER TABLE ${table.display} ADD COLUMN ...; ` +
       `ALTER TABLE ${table.display} ADD CONSTRAINT <name> ${constraints[0]!.node.contype === 'CONSTR_FOREIGN' ? 'FOREIGN KEY (<column>) REFERENCES ...' : 'CHECK (...)'} NOT VALID; then ${validate.replace('<constraint name>', '<name>')}`
     : single(ref)
-      ? `Add it without checking existing rows: ${ref.stmt.text} NOT VALID; then, in a later migration (its own transaction): ${validate}`
+      ? `Add it without checking existing rows: ${ref.text} NOT VALID; then, in a later migration (its own transaction): ${validate}`
       : `Add each ${names} with NOT VALID, then run ${validate} in a later migration (its own transaction).`
   ctx.report(ref, {
     message,
@@ -130,10 +132,11 @@ function reportValidating(ctx: StaticContext, ref: StatementRef, table: Relation
 }
 
 /** Reports VALIDATE CONSTRAINT in the same transaction as its NOT VALID add. */
-function reportSameTransaction(ctx: StaticContext, ref: StatementRef, table: RelationRef, name: string, added: NotValidAdd): void {
+function reportSameTransaction(ctx: StaticContext, ref: ExecutedStatement, table: RelationRef, name: string, added: NotValidAdd): void {
   const tx = transactionOf(ctx, ref)
   if (tx.kind === 'none' || transactionOf(ctx, added.ref).id !== tx.id) return
-  const where = added.ref.file === ref.file ? `line ${added.ref.stmt.line}` : `${added.ref.file.migration.path}:${added.ref.stmt.line}`
+  const addedLine = added.ref.span?.line ?? added.ref.stmt.line
+  const where = added.ref.file === ref.file ? `line ${addedLine}` : `${added.ref.file.migration.path}:${addedLine}`
   const grade = gradeLargest(ctx, added.tables, SEVERITY)
   ctx.report(ref, {
     message:

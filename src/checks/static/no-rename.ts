@@ -1,3 +1,4 @@
+import { executedStatements, viaSuffix } from './support/executed-sql.js'
 import { defineStaticRule } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEvidence } from './support/locking.js'
@@ -22,13 +23,14 @@ export default defineStaticRule({
   severity: 'warning',
   run(ctx) {
     const lock = 'ACCESS EXCLUSIVE'
-    for (const ref of ctx.statements(['RenameStmt', 'AlterObjectSchemaStmt'])) {
-      const n = ref.stmt.node
+    // Statements inside DO blocks and called functions rename too.
+    for (const ref of executedStatements(ctx, ['RenameStmt', 'AlterObjectSchemaStmt'])) {
+      const n = ref.node
       const relation = relationOf(n.relation)
       if (!relation) continue
       let what: string
       let mitigation: string
-      if (ref.stmt.kind === 'AlterObjectSchemaStmt') {
+      if (ref.kind === 'AlterObjectSchemaStmt') {
         const kind = RELATION_KINDS[String(n.objectType)]
         if (!kind || isCreatedBefore(ctx, ref, relation.key)) continue
         what = `Moving ${kind} ${relation.display} to schema ${quoteIdent(String(n.newschema))}`
@@ -49,7 +51,7 @@ export default defineStaticRule({
           '(a simple view is updatable), and drop the view once no code uses it.'
       }
       ctx.report(ref, {
-        message: `${what} breaks application code that still uses the old name: its queries fail as soon as the migration commits (it also takes an ${lock} lock on ${relation.display}).`,
+        message: `${what} breaks application code that still uses the old name: its queries fail as soon as the migration commits (it also takes an ${lock} lock on ${relation.display})${viaSuffix(ref)}.`,
         mitigation,
         help: 'Application instances are replaced one by one, so old and new code run against the same schema for a while; only additive changes are safe for both.',
         tables: [relation.key],

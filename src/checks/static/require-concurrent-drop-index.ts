@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+import { executedStatements, isInProcedure, viaSuffix } from './support/executed-sql.js'
 import { defineStaticRule } from '../../engine/define.js'
 import { indexTableBefore, lockEffect, lockEvidence } from './support/locking.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
@@ -16,8 +17,9 @@ export default defineStaticRule({
   category: 'locks',
   severity: 'error',
   run(ctx) {
-    for (const ref of ctx.statements('DropStmt')) {
-      const n = ref.stmt.node
+    // Statements inside DO blocks and called functions drop indexes too.
+    for (const ref of executedStatements(ctx, 'DropStmt')) {
+      const n = ref.node
       if (n.removeType !== 'OBJECT_INDEX' || n.concurrent) continue
       const indexes: RelationRef[] = (n.objects ?? []).flatMap((o: any) => {
         const index = qualifiedNameOf(o?.List?.items)
@@ -36,12 +38,14 @@ export default defineStaticRule({
       })
       const where = tables.length > 0 ? tables.map(displayKey).join(', ') : `the table of ${blocking.map((i) => i.display).join(', ')}`
       const ifExists = n.missing_ok ? 'IF EXISTS ' : ''
-      const safe = blocking.map((index) => `DROP INDEX CONCURRENTLY ${ifExists}${index.display};`).join(' ')
+      const inProcedure = isInProcedure(ref)
+      const safe = blocking.map((index) => `DROP INDEX CONCURRENTLY ${inProcedure ? 'IF EXISTS ' : ifExists}${index.display};`).join(' ')
       ctx.report(ref, {
-        message: `DROP INDEX takes an ${lock} lock on ${where}: ${lockEffect(lock)} while it waits for running queries and while it drops.`,
-        mitigation:
-          `Use ${safe} (one index per statement, without CASCADE).` +
-          (isInTransaction(ctx, ref) ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
+        message: `DROP INDEX takes an ${lock} lock on ${where}${viaSuffix(ref)}: ${lockEffect(lock)} while it waits for running queries and while it drops.`,
+        mitigation: inProcedure
+          ? `Move it out of the procedural code, to the top level of the migration: ${safe} CONCURRENTLY cannot run inside a DO block or function, and IF EXISTS keeps the re-run safety the block gave.`
+          : `Use ${safe} (one index per statement, without CASCADE).` +
+            (isInTransaction(ctx, ref) ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
         help: 'DROP INDEX CONCURRENTLY waits for queries using the index to finish without blocking reads or writes of the table.',
         tables,
         lock,

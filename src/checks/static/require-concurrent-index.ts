@@ -1,5 +1,6 @@
 import { defineStaticRule } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
+import { executedStatements, isInProcedure, viaSuffix } from './support/executed-sql.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
 import { relationOf } from './support/sql-names.js'
 import { gradeBySize, withSize } from './support/table-size.js'
@@ -19,8 +20,9 @@ export default defineStaticRule({
   category: 'locks',
   severity: SEVERITY,
   run(ctx) {
-    for (const ref of ctx.statements('IndexStmt')) {
-      const n = ref.stmt.node
+    // Statements inside DO blocks and called functions build indexes too.
+    for (const ref of executedStatements(ctx, 'IndexStmt')) {
+      const n = ref.node
       const table = relationOf(n.relation)
       // ON ONLY a partitioned parent builds nothing: it creates an invalid index to attach partitions to.
       if (!table || n.concurrent || !n.relation?.inh || isCreatedBefore(ctx, ref, table.key)) continue
@@ -28,11 +30,12 @@ export default defineStaticRule({
       const wrapped = isInTransaction(ctx, ref)
       const grade = gradeBySize(ctx, table.key, SEVERITY)
       ctx.report(ref, {
-        message: `CREATE INDEX takes a ${lock} lock on ${withSize(table.display, grade)}: ${lockEffect(lock)} until the build finishes.`,
+        message: `CREATE INDEX takes a ${lock} lock on ${withSize(table.display, grade)}${viaSuffix(ref)}: ${lockEffect(lock)} until the build finishes.`,
         severity: grade.severity,
-        mitigation:
-          `Build it without blocking writes: ${concurrentText(ref.stmt.text)};` +
-          (wrapped ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
+        mitigation: isInProcedure(ref)
+          ? `Move it out of the procedural code, to the top level of the migration: ${concurrentText(ref.text, true)}; CONCURRENTLY cannot run inside a DO block or function, and IF NOT EXISTS keeps the re-run safety the block gave.`
+          : `Build it without blocking writes: ${concurrentText(ref.text)};` +
+            (wrapped ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
         help: 'CREATE INDEX CONCURRENTLY takes a SHARE UPDATE EXCLUSIVE lock instead: reads and writes continue while it builds. If it fails it leaves an INVALID index: drop it and retry.',
         tables: [table.key],
         lock,
@@ -42,8 +45,10 @@ export default defineStaticRule({
   },
 })
 
-/** The statement with CONCURRENTLY added after CREATE [UNIQUE] INDEX. */
-function concurrentText(text: string): string {
+/** The statement with CONCURRENTLY (and IF NOT EXISTS, when asked and missing) added after CREATE [UNIQUE] INDEX. */
+function concurrentText(text: string, ifNotExists = false): string {
   const match = /^(create\s+(?:unique\s+)?index)\b/i.exec(text)
-  return match ? `${match[1]} CONCURRENTLY${text.slice(match[1]!.length)}` : 'CREATE INDEX CONCURRENTLY ...'
+  if (!match) return ifNotExists ? 'CREATE INDEX CONCURRENTLY IF NOT EXISTS ...' : 'CREATE INDEX CONCURRENTLY ...'
+  const rest = text.slice(match[1]!.length)
+  return `${match[1]} CONCURRENTLY${ifNotExists && !/^\s+if\s+not\s+exists\b/i.test(rest) ? ' IF NOT EXISTS' : ''}${rest}`
 }

@@ -1,3 +1,4 @@
+import { executedStatements, viaSuffix } from './support/executed-sql.js'
 import { defineStaticRule } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
@@ -19,14 +20,15 @@ export default defineStaticRule({
   severity: SEVERITY,
   run(ctx) {
     const lock = 'ACCESS EXCLUSIVE'
-    for (const ref of ctx.statements('RefreshMatViewStmt')) {
-      const n = ref.stmt.node
+    // Statements inside DO blocks and called functions refresh views too.
+    for (const ref of executedStatements(ctx, 'RefreshMatViewStmt')) {
+      const n = ref.node
       const view = relationOf(n.relation)
       if (!view || n.concurrent || isCreatedBefore(ctx, ref, view.key)) continue
       // The view's own size: the refresh rewrites it, and every read of it waits meanwhile.
       const grade = gradeBySize(ctx, view.key, SEVERITY)
       ctx.report(ref, {
-        message: `REFRESH MATERIALIZED VIEW takes an ${lock} lock on ${withSize(view.display, grade)}: ${lockEffect(lock)} until the refresh finishes.`,
+        message: `REFRESH MATERIALIZED VIEW takes an ${lock} lock on ${withSize(view.display, grade)}${viaSuffix(ref)}: ${lockEffect(lock)} until the refresh finishes.`,
         severity: grade.severity,
         mitigation: n.skipData
           ? `WITH NO DATA empties ${view.display} under ${lock} and cannot be concurrent: leave it out of the migration, or do it when nothing reads the view.`

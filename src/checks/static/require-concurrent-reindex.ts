@@ -1,3 +1,4 @@
+import { executedStatements, isInProcedure, viaSuffix } from './support/executed-sql.js'
 import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { indexTableBefore, isConcurrentReindex, lockEvidence } from './support/locking.js'
@@ -28,8 +29,9 @@ export default defineStaticRule({
   category: 'locks',
   severity: SEVERITY,
   run(ctx) {
-    for (const ref of ctx.statements('ReindexStmt')) {
-      const n = ref.stmt.node
+    // Statements inside DO blocks and called functions rebuild indexes too.
+    for (const ref of executedStatements(ctx, 'ReindexStmt')) {
+      const n = ref.node
       if (isConcurrentReindex(n)) continue
       const kind = KIND_WORDS[String(n.kind)] ?? 'INDEX'
       const object = relationOf(n.relation)
@@ -49,7 +51,7 @@ export default defineStaticRule({
             ? `${withSize(target, grade)} and an ACCESS EXCLUSIVE lock on each of its indexes`
             : `every table in ${kind.toLowerCase()} ${target} in turn, and ACCESS EXCLUSIVE on each index`
       ctx.report(ref, {
-        message: `REINDEX ${kind} takes a ${lock} lock on ${where}: writes are blocked, and so are queries that plan with the indexes, until the rebuild finishes.`,
+        message: `REINDEX ${kind} takes a ${lock} lock on ${where}${viaSuffix(ref)}: writes are blocked, and so are queries that plan with the indexes, until the rebuild finishes.`,
         severity: grade.severity,
         mitigation: mitigationFor(ctx.postgresVersion, kind, sqlTarget) + transactionNote(ctx, ref, kind),
         help:
@@ -75,8 +77,10 @@ function mitigationFor(pg: number, kind: string, target: string): string {
   )
 }
 
-/** Why CONCURRENTLY would also need the file to leave its transaction. */
+/** Why CONCURRENTLY would also need the statement to leave its DO block, or the file its transaction. */
 function transactionNote(ctx: StaticContext, ref: StatementRef, kind: string): string {
-  if (kind === 'SYSTEM' || ctx.postgresVersion < 12 || !isInTransaction(ctx, ref)) return ''
+  if (kind === 'SYSTEM' || ctx.postgresVersion < 12) return ''
+  if (isInProcedure(ref)) return ' CONCURRENTLY cannot run inside a DO block or function: move the statement to the top level of the migration.'
+  if (!isInTransaction(ctx, ref)) return ''
   return ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}`
 }

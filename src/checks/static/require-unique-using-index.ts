@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
-import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
+import { executedStatements, viaSuffix, type ExecutedStatement } from './support/executed-sql.js'
+import { defineStaticRule, type StaticContext } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
 import { quoteIdent, relationOf, type RelationRef } from './support/sql-names.js'
@@ -27,8 +28,9 @@ export default defineStaticRule({
   category: 'locks',
   severity: SEVERITY,
   run(ctx) {
-    for (const ref of ctx.statements('AlterTableStmt')) {
-      const n = ref.stmt.node
+    // Statements inside DO blocks and called functions add keys too.
+    for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
+      const n = ref.node
       const table = relationOf(n.relation)
       if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.key)) continue
       for (const c of n.cmds ?? []) {
@@ -56,14 +58,14 @@ function indexBuilding(con: Record<string, any> | undefined, inlineColumns: read
 }
 
 /** Reports one constraint that builds its index under ACCESS EXCLUSIVE. */
-function report(ctx: StaticContext, ref: StatementRef, table: RelationRef, con: IndexBuildingConstraint): void {
+function report(ctx: StaticContext, ref: ExecutedStatement, table: RelationRef, con: IndexBuildingConstraint): void {
   const lock = 'ACCESS EXCLUSIVE'
   const relname = table.key.slice(table.key.indexOf('.') + 1)
   const name = quoteIdent(con.name ?? (con.kind === 'PRIMARY KEY' ? `${relname}_pkey` : `${relname}_${con.columns.join('_')}_key`))
   const columns = con.columns.map(quoteIdent).join(', ') || '<columns>'
   const grade = gradeBySize(ctx, table.key, SEVERITY)
   ctx.report(ref, {
-    message: `ADD ${con.kind} builds its unique index while holding an ${lock} lock on ${withSize(table.display, grade)}: ${lockEffect(lock)} until the build finishes.`,
+    message: `ADD ${con.kind} builds its unique index while holding an ${lock} lock on ${withSize(table.display, grade)}${viaSuffix(ref)}: ${lockEffect(lock)} until the build finishes.`,
     severity: grade.severity,
     mitigation:
       `Build the index first without blocking, then attach it: CREATE UNIQUE INDEX CONCURRENTLY ${name} ON ${table.display} (${columns}); ` +

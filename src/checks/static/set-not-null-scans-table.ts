@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+import { executedStatements, viaSuffix, type ExecutedStatement } from './support/executed-sql.js'
 import { carried } from './support/carry.js'
-import { defineStaticRule, type StatementRef, type StaticContext } from '../../engine/define.js'
+import { defineStaticRule, type StaticContext } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
 import { quoteIdent, relationOf } from './support/sql-names.js'
@@ -23,8 +24,9 @@ export default defineStaticRule({
   run(ctx) {
     // Constraints proving columns NOT NULL, from every earlier statement: carried across shards.
     const proofs = carried(ctx, ProvenNotNull, () => new ProvenNotNull())
-    for (const ref of ctx.statements('AlterTableStmt')) {
-      const n = ref.stmt.node
+    // Statements inside DO blocks and called functions set NOT NULL too.
+    for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
+      const n = ref.node
       const table = relationOf(n.relation)
       if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE')) continue
       for (const c of n.cmds ?? []) {
@@ -53,7 +55,7 @@ function notNullTarget(cmd: Record<string, any>): string | undefined {
 }
 
 /** Reports one SET NOT NULL that scans. */
-function report(ctx: StaticContext, ref: StatementRef, key: string, display: string, column: string, hasUnvalidated: boolean): void {
+function report(ctx: StaticContext, ref: ExecutedStatement, key: string, display: string, column: string, hasUnvalidated: boolean): void {
   const lock = 'ACCESS EXCLUSIVE'
   const col = quoteIdent(column)
   const check = quoteIdent(`${key.slice(key.indexOf('.') + 1)}_${column}_not_null`)
@@ -61,7 +63,7 @@ function report(ctx: StaticContext, ref: StatementRef, key: string, display: str
   const grade = gradeBySize(ctx, key, SEVERITY)
   ctx.report(ref, {
     message:
-      `SET NOT NULL on ${withSize(`${display}.${col}`, grade)} takes an ${lock} lock and scans the whole table for NULLs: ${lockEffect(lock)} until the scan finishes.` +
+      `SET NOT NULL on ${withSize(`${display}.${col}`, grade)} takes an ${lock} lock and scans the whole table for NULLs${viaSuffix(ref)}: ${lockEffect(lock)} until the scan finishes.` +
       (isOld ? ` PostgreSQL ${ctx.postgresVersion} cannot use a CHECK constraint to skip the scan (12+ can).` : ''),
     mitigation: isOld
       ? `On PostgreSQL ${ctx.postgresVersion} keep the column nullable and enforce it with ALTER TABLE ${display} ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID; ` +

@@ -1,3 +1,4 @@
+import { executedStatements, viaSuffix } from './support/executed-sql.js'
 import { defineStaticRule } from '../../engine/define.js'
 import { isCreatedBefore } from './support/created-in-pending.js'
 import { lockEffect, lockEvidence } from './support/locking.js'
@@ -39,12 +40,13 @@ export default defineStaticRule({
   severity: SEVERITY,
   run(ctx) {
     const lock = 'ACCESS EXCLUSIVE'
-    for (const ref of ctx.statements(['AlterTableStmt', 'AlterTableMoveAllStmt'])) {
-      const n = ref.stmt.node
-      if (ref.stmt.kind === 'AlterTableMoveAllStmt') {
+    // Statements inside DO blocks and called functions move tables too.
+    for (const ref of executedStatements(ctx, ['AlterTableStmt', 'AlterTableMoveAllStmt'])) {
+      const n = ref.node
+      if (ref.kind === 'AlterTableMoveAllStmt') {
         const from = quoteIdent(String(n.orig_tablespacename ?? ''))
         ctx.report(ref, {
-          message: `ALTER ... ALL IN TABLESPACE ${from} SET TABLESPACE copies every matching relation under an ${lock} lock, one after another: ${lockEffect(lock)} on each until it is copied.`,
+          message: `ALTER ... ALL IN TABLESPACE ${from} SET TABLESPACE copies every matching relation under an ${lock} lock, one after another${viaSuffix(ref)}: ${lockEffect(lock)} on each until it is copied.`,
           mitigation: COPYING.AT_SetTableSpace!.mitigation,
           lock,
           evidence: { lock, tablespace: n.orig_tablespacename, newTablespace: n.new_tablespacename },
@@ -62,7 +64,7 @@ export default defineStaticRule({
         if (!found) continue
         const effect = kind === 'index' ? 'writes to its table and queries using the index are blocked' : lockEffect(lock)
         ctx.report(ref, {
-          message: `${found.what.replace(' it', () => ` ${kind} ${withSize(relation.display, grade)}`)} under an ${lock} lock: ${effect} until the copy finishes.`,
+          message: `${found.what.replace(' it', () => ` ${kind} ${withSize(relation.display, grade)}`)} under an ${lock} lock${viaSuffix(ref)}: ${effect} until the copy finishes.`,
           severity: grade.severity,
           mitigation: found.mitigation,
           help: 'The copy takes as long as writing the whole relation (and its indexes) once; nothing else can use it meanwhile.',

@@ -69,6 +69,17 @@ export function unanalysedSql(ctx: StaticContext): readonly UnanalysedSql[] {
   return executedSql(ctx).unanalysed
 }
 
+/** The statement `ref` itself: an executed statement's own kind and node (one inside a DO block is not its DO), else the top-level statement. */
+export function ownStatement(ref: StatementRef): { readonly kind: string; readonly node: AstNode } {
+  const exec = ref as Partial<ExecutedStatement>
+  return exec.kind !== undefined && exec.node !== undefined ? { kind: exec.kind, node: exec.node } : ref.stmt
+}
+
+/** Whether procedural code (a DO block, a called function, EXECUTE) runs the statement. */
+export function isInProcedure(ref: StatementRef): boolean {
+  return (ref as Partial<ExecutedStatement>).via !== undefined
+}
+
 /** Suffix for a message about an executed statement: "" at top level, " (inside a DO block)" otherwise. */
 export function viaSuffix(exec: ExecutedStatement): string {
   return exec.via ? ` (${exec.via})` : ''
@@ -253,6 +264,9 @@ function firstLineOf(stmt: Statement, body: string): number | undefined {
   return line
 }
 
+/** Marks a PL/pgSQL EXECUTE (or RETURN QUERY EXECUTE, OPEN ... FOR EXECUTE) for `onLine`. */
+const EXECUTE = Symbol('EXECUTE')
+
 /**
  * `outer` narrowed to one line of its DO block: from where `query` (the PL/pgSQL statement's SQL)
  * starts on that line, else from its first non-blank character, to the end of the line.
@@ -260,7 +274,8 @@ function firstLineOf(stmt: Statement, body: string): number | undefined {
 function onLine(outer: StatementRef, line: number, query: unknown): StatementRef {
   const text = outer.file.parsed.lines.lineText(line)
   const firstLine = typeof query === 'string' ? query.trimStart().split('\n')[0]!.trimEnd() : ''
-  const found = firstLine === '' ? -1 : text.indexOf(firstLine)
+  // EXECUTE's expression is not its statement's start: the keyword is.
+  const found = query === EXECUTE ? text.search(/\bexecute\b/i) : firstLine === '' ? -1 : text.indexOf(firstLine)
   const start = found !== -1 ? found : text.length - text.trimStart().length
   // Columns count characters, as statement positions do.
   const col = [...text.slice(0, start)].length + 1
@@ -286,9 +301,9 @@ function followPlpgsql(walk: Walk, outer: StatementRef, tree: unknown, depth: nu
       const query = (value.sqlstmt ?? value.expr)?.PLpgSQL_expr?.query
       if (typeof query === 'string') followSqlText(walk, at(value, query), query, depth, via)
     } else if (key === 'PLpgSQL_stmt_dynexecute') {
-      followExecute(walk, at(value, undefined), value.query?.PLpgSQL_expr?.query, depth, via)
+      followExecute(walk, at(value, EXECUTE), value.query?.PLpgSQL_expr?.query, depth, via)
     } else if ((key === 'PLpgSQL_stmt_return_query' || key === 'PLpgSQL_stmt_open') && value.dynquery) {
-      followExecute(walk, at(value, undefined), value.dynquery?.PLpgSQL_expr?.query, depth, via)
+      followExecute(walk, at(value, EXECUTE), value.dynquery?.PLpgSQL_expr?.query, depth, via)
     } else {
       followPlpgsql(walk, outer, value, depth, via, bodyLine)
     }

@@ -9,6 +9,7 @@ import type { StatementRef, StaticContext } from '../../../engine/define.js'
 import type { Statement } from '../../../dialects/postgres/parser.js'
 import { isTrueOption, statementLocks } from '../../../dialects/postgres/locks.js'
 import { isCreatedBefore, tableKey } from './created-in-pending.js'
+import { ownStatement } from './executed-sql.js'
 import { displayKey, qualifiedNameOf, relationOf } from './sql-names.js'
 import { INDEX_KEY_PREFIX, sizeEvidence } from './table-size.js'
 import { defineShardIndex } from './carry.js'
@@ -65,19 +66,21 @@ export function lockEffect(lock: LockMode): string {
 /** Locks the statement takes on existing tables, including the table behind DROP INDEX / REINDEX INDEX. */
 export function existingLocks(ctx: StaticContext, ref: StatementRef): ExistingLock[] {
   const out: ExistingLock[] = []
-  for (const { table, lock } of statementLocks(ref.stmt, ctx.postgresVersion)) {
+  // An executed statement inside a DO block locks what it touches, not what the DO names.
+  const own = ownStatement(ref)
+  for (const { table, lock } of statementLocks(own, ctx.postgresVersion)) {
     const key = tableKey(table)
     if (!isCreatedBefore(ctx, ref, table)) out.push({ key, display: displayKey(key), lock, isKnown: true })
   }
-  const n = ref.stmt.node
-  if (ref.stmt.kind === 'DropStmt' && n.removeType === 'OBJECT_INDEX') {
+  const n = own.node
+  if (own.kind === 'DropStmt' && n.removeType === 'OBJECT_INDEX') {
     const lock: LockMode = n.concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'
     for (const object of n.objects ?? []) {
       const index = qualifiedNameOf(object?.List?.items)
       if (index) out.push(...indexTableLock(ctx, ref, index.key, lock))
     }
   }
-  if (ref.stmt.kind === 'ReindexStmt' && n.kind === 'REINDEX_OBJECT_INDEX') {
+  if (own.kind === 'ReindexStmt' && n.kind === 'REINDEX_OBJECT_INDEX') {
     const index = relationOf(n.relation)
     if (index) out.push(...indexTableLock(ctx, ref, index.key, isConcurrentReindex(n) ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE'))
   }
