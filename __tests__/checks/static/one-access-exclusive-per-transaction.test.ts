@@ -26,6 +26,8 @@ describe('one-access-exclusive-per-transaction', () => {
       { sql: 'DROP INDEX orders_a_idx;\nDROP INDEX orders_b_idx;', inTransaction: true },
     ],
     reported: [
+      // A DO block runs as one statement: its locks are held together even outside a transaction.
+      { sql: 'DO $$\nBEGIN\n  ALTER TABLE orders ADD COLUMN a int;\n  ALTER TABLE users ADD COLUMN b int;\nEND $$;', at: '4:3', message: 'ACCESS EXCLUSIVE lock on public.orders (line 3)' },
       { sql: TWO, inTransaction: true, at: '2:1', message: 'This transaction already holds an ACCESS EXCLUSIVE lock on public.orders (line 1) and now takes one on public.users' },
       { sql: `BEGIN;\n${TWO}\nALTER TABLE items ADD COLUMN c int;\nCOMMIT;`, at: '3:1' },
       { sql: 'SELECT 1;\nalter table a add column x int, add column y int;\n-- then\nTRUNCATE b;', inTransaction: true, at: '4:1' },

@@ -5,6 +5,8 @@ import { runRule, testRule } from '../../support/rule-tester.js'
 describe('require-lock-timeout', () => {
   testRule(rule, {
     safe: [
+      "SET lock_timeout = '2s';\nDO $$\nBEGIN\n  ALTER TABLE orders ADD COLUMN note text;\nEND $$;",
+      "DO $$\nBEGIN\n  SET LOCAL lock_timeout = '2s';\n  ALTER TABLE orders ADD COLUMN note text;\nEND $$;",
       "SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;",
       // A composite type's lock is no table's: no query queues behind it.
       'ALTER TYPE job_spec ALTER ATTRIBUTE max_attempts TYPE smallint, ADD ATTRIBUTE c text;',
@@ -28,6 +30,8 @@ describe('require-lock-timeout', () => {
       "SELECT 'ALTER TABLE orders ADD COLUMN x int';",
     ],
     reported: [
+      // What a DO block runs waits for locks too.
+      { sql: 'DO $$\nBEGIN\n  ALTER TABLE orders ADD COLUMN note text;\nEND $$;', at: '3:3', message: 'ALTER TABLE waits for an ACCESS EXCLUSIVE lock on public.orders with no lock_timeout (inside a DO block)' },
       {
         sql: 'ALTER TABLE orders ADD COLUMN note text;',
         at: '1:1',
