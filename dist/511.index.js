@@ -5345,6 +5345,7 @@ function lockEvidence(lock) {
 const TOOL_BEHAVIOUR = {
     flyway: 'Flyway refuses to migrate ("Detected resolved migration not applied to database") unless outOfOrder=true',
     dbmate: 'dbmate applies it, after migrations that were written later',
+    goose: 'goose refuses to migrate ("found missing migrations") unless run with -allow-missing, which applies it after migrations written later',
     prisma: 'Prisma applies it, after migrations that were written later',
 };
 /**

@@ -1,8 +1,8 @@
-export const id = 238;
-export const ids = [238];
+export const id = 988;
+export const ids = [988];
 export const modules = {
 
-/***/ 88238:
+/***/ 27988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -273,6 +273,8 @@ const LIVE_CHECK_IDS = [
     'xid-wraparound',
 ];
 
+// EXTERNAL MODULE: ./src/dialects/postgres/parser.ts
+var postgres_parser = __webpack_require__(81956);
 ;// CONCATENATED MODULE: ./src/checks/static/support/carry.ts
 const byRun = new WeakMap();
 /** The state of `owner` for this run: made by `init` in the first shard, the same object in every later one. */
@@ -352,12 +354,6 @@ function shardMemo(compute) {
     };
 }
 
-// EXTERNAL MODULE: ./src/engine/define.ts
-var engine_define = __webpack_require__(61259);
-// EXTERNAL MODULE: ./src/dialects/postgres/locks.ts
-var postgres_locks = __webpack_require__(88811);
-// EXTERNAL MODULE: ./src/dialects/postgres/parser.ts
-var postgres_parser = __webpack_require__(81956);
 ;// CONCATENATED MODULE: ./src/checks/static/support/executed-sql.ts
 
 
@@ -384,6 +380,15 @@ function executedPosition(ctx, ref) {
 /** Procedural SQL of the current shard that could not be analysed. */
 function unanalysedSql(ctx) {
     return executedSql(ctx).unanalysed;
+}
+/** The statement `ref` itself: an executed statement's own kind and node (one inside a DO block is not its DO), else the top-level statement. */
+function ownStatement(ref) {
+    const exec = ref;
+    return exec.kind !== undefined && exec.node !== undefined ? { kind: exec.kind, node: exec.node } : ref.stmt;
+}
+/** Whether procedural code (a DO block, a called function, EXECUTE) runs the statement. */
+function isInProcedure(ref) {
+    return ref.via !== undefined;
 }
 /** Suffix for a message about an executed statement: "" at top level, " (inside a DO block)" otherwise. */
 function viaSuffix(exec) {
@@ -466,9 +471,13 @@ function followStatement(walk, outer, kind, node, source, depth, via) {
     if (depth >= MAX_DEPTH)
         return;
     switch (kind) {
-        case 'DoStmt':
-            followBody(walk, outer, languageOf(node.args, 'plpgsql'), source.text, bodyOf(node.args), depth, via ? `${via}, in a DO block` : 'inside a DO block');
+        case 'DoStmt': {
+            const body = bodyOf(node.args);
+            // A DO written in the file (not one run by EXECUTE) places what it runs at their own lines.
+            const bodyLine = source === outer.stmt && body !== undefined ? firstLineOf(outer.stmt, body) : undefined;
+            followBody(walk, outer, languageOf(node.args, 'plpgsql'), source.text, body, depth, via ? `${via}, in a DO block` : 'inside a DO block', bodyLine);
             return;
+        }
         case 'CreateFunctionStmt': {
             const name = routineName(node.funcname);
             if (name) {
@@ -504,7 +513,7 @@ function followCalls(walk, outer, calls, depth, via) {
     }
 }
 /** Reads a procedural body in its language: SQL and PL/pgSQL are read, others are reported unanalysed. */
-function followBody(walk, outer, language, statementText, body, depth, via) {
+function followBody(walk, outer, language, statementText, body, depth, via, bodyLine) {
     if (body === undefined)
         return;
     if (language === 'sql') {
@@ -530,34 +539,63 @@ function followBody(walk, outer, language, statementText, body, depth, via) {
     }
     // Only the statement tree holds SQL; the datums (variables) do not.
     for (const fn of funcs)
-        followPlpgsql(walk, outer, fn?.PLpgSQL_function?.action, depth, via);
+        followPlpgsql(walk, outer, fn?.PLpgSQL_function?.action, depth, via, bodyLine);
+}
+/** The file line on which `body` (a DO block's) starts: PL/pgSQL numbers the body's lines from there. */
+function firstLineOf(stmt, body) {
+    const at = stmt.text.indexOf(body);
+    if (at === -1)
+        return undefined;
+    let line = stmt.line;
+    for (let i = stmt.text.indexOf('\n'); i !== -1 && i < at; i = stmt.text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/** Marks a PL/pgSQL EXECUTE (or RETURN QUERY EXECUTE, OPEN ... FOR EXECUTE) for `onLine`. */
+const EXECUTE = Symbol('EXECUTE');
+/**
+ * `outer` narrowed to one line of its DO block: from where `query` (the PL/pgSQL statement's SQL)
+ * starts on that line, else from its first non-blank character, to the end of the line.
+ */
+function onLine(outer, line, query) {
+    const text = outer.file.parsed.lines.lineText(line);
+    const firstLine = typeof query === 'string' ? query.trimStart().split('\n')[0].trimEnd() : '';
+    // EXECUTE's expression is not its statement's start: the keyword is.
+    const found = query === EXECUTE ? text.search(/\bexecute\b/i) : firstLine === '' ? -1 : text.indexOf(firstLine);
+    const start = found !== -1 ? found : text.length - text.trimStart().length;
+    // Columns count characters, as statement positions do.
+    const col = [...text.slice(0, start)].length + 1;
+    const endCol = [...text.trimEnd()].length + 1;
+    return { ...outer, span: { line, col, endLine: line, endCol: Math.max(endCol, col) } };
 }
 /** Visits every SQL statement and EXECUTE in a parsed PL/pgSQL function tree, in source order. */
-function followPlpgsql(walk, outer, tree, depth, via) {
+function followPlpgsql(walk, outer, tree, depth, via, bodyLine) {
     if (Array.isArray(tree)) {
         for (const item of tree)
-            followPlpgsql(walk, outer, item, depth, via);
+            followPlpgsql(walk, outer, item, depth, via, bodyLine);
         return;
     }
     if (!tree || typeof tree !== 'object')
         return;
     // for...in, not Object.entries: this walks every node of every body, and the pairs were garbage.
     const node = tree;
+    // What a statement runs is reported at its line of the body (lineno counts from the body's first line).
+    const at = (value, query) => bodyLine !== undefined && typeof value.lineno === 'number' && value.lineno > 0 ? onLine(outer, bodyLine + value.lineno - 1, query) : outer;
     for (const key in node) {
         const value = node[key];
         if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_perform') {
             const query = (value.sqlstmt ?? value.expr)?.PLpgSQL_expr?.query;
             if (typeof query === 'string')
-                followSqlText(walk, outer, query, depth, via);
+                followSqlText(walk, at(value, query), query, depth, via);
         }
         else if (key === 'PLpgSQL_stmt_dynexecute') {
-            followExecute(walk, outer, value.query?.PLpgSQL_expr?.query, depth, via);
+            followExecute(walk, at(value, EXECUTE), value.query?.PLpgSQL_expr?.query, depth, via);
         }
         else if ((key === 'PLpgSQL_stmt_return_query' || key === 'PLpgSQL_stmt_open') && value.dynquery) {
-            followExecute(walk, outer, value.dynquery?.PLpgSQL_expr?.query, depth, via);
+            followExecute(walk, at(value, EXECUTE), value.dynquery?.PLpgSQL_expr?.query, depth, via);
         }
         else {
-            followPlpgsql(walk, outer, value, depth, via);
+            followPlpgsql(walk, outer, value, depth, via, bodyLine);
         }
     }
 }
@@ -662,6 +700,10 @@ function shorten(text) {
 /** The ExpansionIndex of the run, up to the end of the current shard. */
 const expansionIndex = defineShardIndex(() => new ExpansionIndex());
 
+// EXTERNAL MODULE: ./src/engine/define.ts
+var engine_define = __webpack_require__(61259);
+// EXTERNAL MODULE: ./src/dialects/postgres/locks.ts
+var postgres_locks = __webpack_require__(88811);
 ;// CONCATENATED MODULE: ./src/checks/static/support/created-in-pending.ts
 
 
@@ -1033,6 +1075,7 @@ function describeKey(key, what) {
 
 
 
+
 const ORDER = [
     'ACCESS SHARE',
     'ROW SHARE',
@@ -1070,13 +1113,15 @@ function lockEffect(lock) {
 /** Locks the statement takes on existing tables, including the table behind DROP INDEX / REINDEX INDEX. */
 function existingLocks(ctx, ref) {
     const out = [];
-    for (const { table, lock } of (0,postgres_locks/* statementLocks */.MI)(ref.stmt, ctx.postgresVersion)) {
+    // An executed statement inside a DO block locks what it touches, not what the DO names.
+    const own = ownStatement(ref);
+    for (const { table, lock } of (0,postgres_locks/* statementLocks */.MI)(own, ctx.postgresVersion)) {
         const key = tableKey(table);
         if (!isCreatedBefore(ctx, ref, table))
             out.push({ key, display: displayKey(key), lock, isKnown: true });
     }
-    const n = ref.stmt.node;
-    if (ref.stmt.kind === 'DropStmt' && n.removeType === 'OBJECT_INDEX') {
+    const n = own.node;
+    if (own.kind === 'DropStmt' && n.removeType === 'OBJECT_INDEX') {
         const lock = n.concurrent ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE';
         for (const object of n.objects ?? []) {
             const index = qualifiedNameOf(object?.List?.items);
@@ -1084,7 +1129,7 @@ function existingLocks(ctx, ref) {
                 out.push(...indexTableLock(ctx, ref, index.key, lock));
         }
     }
-    if (ref.stmt.kind === 'ReindexStmt' && n.kind === 'REINDEX_OBJECT_INDEX') {
+    if (own.kind === 'ReindexStmt' && n.kind === 'REINDEX_OBJECT_INDEX') {
         const index = relationOf(n.relation);
         if (index)
             out.push(...indexTableLock(ctx, ref, index.key, isConcurrentReindex(n) ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE'));
@@ -1244,6 +1289,7 @@ function skipQuoted(text, i, quote) {
 
 
 
+
 /** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
 const SEVERITY = 'error';
 // Built-in volatile functions seen in defaults (pg_proc.provolatile = 'v'). now(), CURRENT_TIMESTAMP
@@ -1296,9 +1342,10 @@ const SQL_TYPE_NAMES = {
     run(ctx) {
         // Functions created earlier in the pending set, by name: whether each is volatile. Carried across shards.
         const userVolatility = carried(ctx, 'add-column-rewrites-table', () => new Map());
-        for (const ref of ctx.statements(['AlterTableStmt', 'CreateFunctionStmt'])) {
-            const n = ref.stmt.node;
-            if (ref.stmt.kind === 'CreateFunctionStmt') {
+        // Statements inside DO blocks and called functions add columns (and create functions) too.
+        for (const ref of executedStatements(ctx, ['AlterTableStmt', 'CreateFunctionStmt'])) {
+            const n = ref.node;
+            if (ref.kind === 'CreateFunctionStmt') {
                 recordFunction(n, userVolatility);
                 continue;
             }
@@ -1393,7 +1440,7 @@ function report(ctx, ref, table, rewrites) {
     const reasons = rewrites.map((r) => `${quoteIdent(r.column)} (${describeCause(ctx, r)})`).join(', ');
     const grade = gradeBySize(ctx, table.key, SEVERITY);
     ctx.report(ref, {
-        message: `ADD COLUMN ${reasons} rewrites every row of ${withSize(table.display, grade)} under an ${lock} lock: ${lockEffect(lock)} until the copy finishes.`,
+        message: `ADD COLUMN ${reasons} rewrites every row of ${withSize(table.display, grade)} under an ${lock} lock${viaSuffix(ref)}: ${lockEffect(lock)} until the copy finishes.`,
         severity: grade.severity,
         mitigation: mitigationFor(ctx, table, first),
         help: 'Since PostgreSQL 11 a column with a constant or STABLE default (now(), CURRENT_TIMESTAMP) is added without a rewrite; a value that differs per row forces one.',
@@ -1799,6 +1846,7 @@ const typeIndex = defineShardIndex(() => new TypeIndex());
 
 
 
+
 /** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
 const column_type_change_rewrites_SEVERITY = 'error';
 /**
@@ -1816,8 +1864,9 @@ const column_type_change_rewrites_SEVERITY = 'error';
     category: 'locks',
     severity: column_type_change_rewrites_SEVERITY,
     run(ctx) {
-        for (const ref of ctx.statements('AlterTableStmt')) {
-            const n = ref.stmt.node;
+        // Statements inside DO blocks and called functions change types too.
+        for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
+            const n = ref.node;
             const table = relationOf(n.relation);
             if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.key))
                 continue;
@@ -1865,7 +1914,7 @@ function column_type_change_rewrites_report(ctx, ref, table, changes) {
     const tmp = quoteIdent(`${first.column}_new`);
     const grade = gradeBySize(ctx, table.key, column_type_change_rewrites_SEVERITY);
     ctx.report(ref, {
-        message: `ALTER COLUMN TYPE ${described.join(', ')} rewrites ${withSize(table.display, grade)} and rebuilds its indexes under an ${lock} lock` +
+        message: `ALTER COLUMN TYPE ${described.join(', ')} rewrites ${withSize(table.display, grade)} and rebuilds its indexes under an ${lock} lock${viaSuffix(ref)}` +
             `${onlyUtc ? ' unless the session TimeZone is UTC' : ''}: ${lockEffect(lock)} until it finishes.`,
         // A rewrite that SET TimeZone = 'UTC' avoids is at most a warning, whatever the size.
         severity: onlyUtc && grade.severity === 'error' ? 'warning' : grade.severity,
@@ -1971,6 +2020,8 @@ function noTransactionAdvice(layout) {
             return 'Put it in its own migration with executeInTransaction=false in a <script>.sql.conf beside it (Flyway 7+).';
         case 'dbmate':
             return 'Put it in its own migration that starts with "-- migrate:up transaction:false".';
+        case 'goose':
+            return 'Put it in its own migration with a "-- +goose NO TRANSACTION" line.';
         case 'diesel':
             return 'Put it in its own migration with run_in_transaction = false in its metadata.toml.';
         case 'golang-migrate':
@@ -1992,6 +2043,7 @@ function noTransactionAdvice(layout) {
 
 
 
+
 /**
  * Commands PostgreSQL refuses inside a transaction block (PreventInTransactionBlock, SQLSTATE
  * 25001): the CONCURRENTLY forms, VACUUM, CREATE/DROP DATABASE, ALTER SYSTEM and a few more.
@@ -2003,10 +2055,20 @@ function noTransactionAdvice(layout) {
     category: 'static-analysis',
     severity: 'error',
     run(ctx) {
-        for (const ref of ctx.statements()) {
-            const command = nonTransactionalCommand(ref.stmt);
+        for (const ref of executedStatements(ctx, NON_TRANSACTIONAL_KINDS)) {
+            const command = nonTransactionalCommand(ref);
             if (!command)
                 continue;
+            if (isInProcedure(ref)) {
+                // A DO block or function always runs in a transaction, whatever the file does.
+                ctx.report(ref, {
+                    message: `${command} cannot run inside a DO block or function${viaSuffix(ref)}: the migration fails at this statement (SQLSTATE 25001).`,
+                    mitigation: `Move it to the top level of the migration (with IF NOT EXISTS / IF EXISTS for the re-run safety the block gave). ${noTransactionAdvice(ctx.layout)}`,
+                    help: 'PostgreSQL runs these commands in several transactions of their own (or they cannot be rolled back), so it refuses them where a transaction is already open.',
+                    evidence: { command, via: ref.via ?? '' },
+                });
+                continue;
+            }
             const tx = transactionOf(ctx, ref);
             if (tx.kind === 'none')
                 continue;
@@ -2019,6 +2081,22 @@ function noTransactionAdvice(layout) {
         }
     },
 }));
+/** The statement kinds nonTransactionalCommand can name. */
+const NON_TRANSACTIONAL_KINDS = [
+    'IndexStmt',
+    'DropStmt',
+    'ReindexStmt',
+    'AlterTableStmt',
+    'VacuumStmt',
+    'ClusterStmt',
+    'CreatedbStmt',
+    'DropdbStmt',
+    'AlterSystemStmt',
+    'CreateTableSpaceStmt',
+    'DropTableSpaceStmt',
+    'AlterDatabaseStmt',
+    'CreateSubscriptionStmt',
+];
 /** The command name when the statement cannot run in a transaction block, else undefined. */
 function nonTransactionalCommand(stmt) {
     const n = stmt.node;
@@ -2078,6 +2156,7 @@ function nonTransactionalCommand(stmt) {
 
 
 
+
 /** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
 const constraint_missing_not_valid_SEVERITY = 'error';
 /**
@@ -2095,8 +2174,9 @@ const constraint_missing_not_valid_SEVERITY = 'error';
     run(ctx) {
         // Constraints added NOT VALID so far, by "table key|constraint name".
         const notValid = new Map();
-        for (const ref of ctx.statements('AlterTableStmt')) {
-            const n = ref.stmt.node;
+        // Statements inside DO blocks and called functions add constraints too (Drizzle wraps each foreign key in a DO block).
+        for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
+            const n = ref.node;
             const table = relationOf(n.relation);
             if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE'))
                 continue;
@@ -2149,11 +2229,11 @@ function constraintKind(con) {
 }
 /** The lock the statement takes on its own table. */
 function tableLock(ctx, ref, key) {
-    return (0,postgres_locks/* statementLocks */.MI)(ref.stmt, ctx.postgresVersion).find((l) => tableKey(l.table) === key)?.lock ?? 'ACCESS EXCLUSIVE';
+    return (0,postgres_locks/* statementLocks */.MI)(ref, ctx.postgresVersion).find((l) => tableKey(l.table) === key)?.lock ?? 'ACCESS EXCLUSIVE';
 }
 /** Reports constraints that check every row while the statement's locks are held. */
 function reportValidating(ctx, ref, table, constraints) {
-    const locks = (0,postgres_locks/* statementLocks */.MI)(ref.stmt, ctx.postgresVersion).map((l) => ({ key: tableKey(l.table), lock: l.lock }));
+    const locks = (0,postgres_locks/* statementLocks */.MI)(ref, ctx.postgresVersion).map((l) => ({ key: tableKey(l.table), lock: l.lock }));
     const own = locks.find((l) => l.key === table.key)?.lock ?? 'ACCESS EXCLUSIVE';
     const referenced = referencedKeys(constraints.map((c) => c.node), table.key);
     const names = constraints.map((c) => `${constraintKind(c.node)}${c.node.conname ? ` ${quoteIdent(c.node.conname)}` : ''}`).join(', ');
@@ -2163,18 +2243,18 @@ function reportValidating(ctx, ref, table, constraints) {
     const grade = gradeLargest(ctx, lockedKeys, constraint_missing_not_valid_SEVERITY);
     const locked = `${table.display}${refs ? ` and ${refs}` : ''}`;
     const message = own === 'SHARE ROW EXCLUSIVE' && refs
-        ? `ADD ${names} checks every row of ${table.display} while holding SHARE ROW EXCLUSIVE locks on ${withSize(locked, grade)}: writes to both are blocked until the check finishes.`
-        : `ADD ${names} checks every row of ${table.display} while holding ${lockWithArticle(own)} lock on ${refs ? `it and SHARE ROW EXCLUSIVE on ${withSize(refs, grade)}` : withSize('it', grade)}: ` +
+        ? `ADD ${names} checks every row of ${table.display} while holding SHARE ROW EXCLUSIVE locks on ${withSize(locked, grade)}${viaSuffix(ref)}: writes to both are blocked until the check finishes.`
+        : `ADD ${names} checks every row of ${table.display} while holding ${lockWithArticle(own)} lock on ${refs ? `it and SHARE ROW EXCLUSIVE on ${withSize(refs, grade)}` : withSize('it', grade)}${viaSuffix(ref)}: ` +
             `${lockEffect(own)}${refs ? ` (writes to ${refs} too)` : ''} until the check finishes.`;
     const allInline = constraints.every((c) => c.isInline);
-    const single = (n) => (n.stmt.node.cmds ?? []).length === 1;
+    const single = (n) => (n.node.cmds ?? []).length === 1;
     const firstName = constraints.find((c) => c.node.conname)?.node.conname;
     const validate = `ALTER TABLE ${table.display} VALIDATE CONSTRAINT ${firstName ? quoteIdent(firstName) : '<constraint name>'};`;
     const mitigation = allInline
         ? `Add the column first, then the constraint as NOT VALID, and validate it in a later migration: ALTER TABLE ${table.display} ADD COLUMN ...; ` +
             `ALTER TABLE ${table.display} ADD CONSTRAINT <name> ${constraints[0].node.contype === 'CONSTR_FOREIGN' ? 'FOREIGN KEY (<column>) REFERENCES ...' : 'CHECK (...)'} NOT VALID; then ${validate.replace('<constraint name>', '<name>')}`
         : single(ref)
-            ? `Add it without checking existing rows: ${ref.stmt.text} NOT VALID; then, in a later migration (its own transaction): ${validate}`
+            ? `Add it without checking existing rows: ${ref.text} NOT VALID; then, in a later migration (its own transaction): ${validate}`
             : `Add each ${names} with NOT VALID, then run ${validate} in a later migration (its own transaction).`;
     ctx.report(ref, {
         message,
@@ -2191,7 +2271,8 @@ function reportSameTransaction(ctx, ref, table, name, added) {
     const tx = transactionOf(ctx, ref);
     if (tx.kind === 'none' || transactionOf(ctx, added.ref).id !== tx.id)
         return;
-    const where = added.ref.file === ref.file ? `line ${added.ref.stmt.line}` : `${added.ref.file.migration.path}:${added.ref.stmt.line}`;
+    const addedLine = added.ref.span?.line ?? added.ref.stmt.line;
+    const where = added.ref.file === ref.file ? `line ${addedLine}` : `${added.ref.file.migration.path}:${addedLine}`;
     const grade = gradeLargest(ctx, added.tables, constraint_missing_not_valid_SEVERITY);
     ctx.report(ref, {
         message: `VALIDATE CONSTRAINT ${quoteIdent(name)} runs in the same transaction as its NOT VALID add (${where}), so the ${added.lock} lock ` +
@@ -3905,6 +3986,7 @@ function lossyUsing(using) {
 
 
 
+
 const RELATION_KINDS = {
     OBJECT_TABLE: 'table',
     OBJECT_VIEW: 'view',
@@ -3923,14 +4005,15 @@ const RELATION_KINDS = {
     severity: 'warning',
     run(ctx) {
         const lock = 'ACCESS EXCLUSIVE';
-        for (const ref of ctx.statements(['RenameStmt', 'AlterObjectSchemaStmt'])) {
-            const n = ref.stmt.node;
+        // Statements inside DO blocks and called functions rename too.
+        for (const ref of executedStatements(ctx, ['RenameStmt', 'AlterObjectSchemaStmt'])) {
+            const n = ref.node;
             const relation = relationOf(n.relation);
             if (!relation)
                 continue;
             let what;
             let mitigation;
-            if (ref.stmt.kind === 'AlterObjectSchemaStmt') {
+            if (ref.kind === 'AlterObjectSchemaStmt') {
                 const kind = RELATION_KINDS[String(n.objectType)];
                 if (!kind || isCreatedBefore(ctx, ref, relation.key))
                     continue;
@@ -3956,7 +4039,7 @@ const RELATION_KINDS = {
                         '(a simple view is updatable), and drop the view once no code uses it.';
             }
             ctx.report(ref, {
-                message: `${what} breaks application code that still uses the old name: its queries fail as soon as the migration commits (it also takes an ${lock} lock on ${relation.display}).`,
+                message: `${what} breaks application code that still uses the old name: its queries fail as soon as the migration commits (it also takes an ${lock} lock on ${relation.display})${viaSuffix(ref)}.`,
                 mitigation,
                 help: 'Application instances are replaced one by one, so old and new code run against the same schema for a while; only additive changes are safe for both.',
                 tables: [relation.key],
@@ -4151,7 +4234,41 @@ const no_vacuum_full_or_cluster_SEVERITY = 'error';
     },
 }));
 
+;// CONCATENATED MODULE: ./src/checks/static/support/commands.ts
+const BY_KIND = {
+    IndexStmt: 'CREATE INDEX',
+    CreateStmt: 'CREATE TABLE',
+    CreateTableAsStmt: 'CREATE TABLE AS',
+    TruncateStmt: 'TRUNCATE',
+    LockStmt: 'LOCK TABLE',
+    ReindexStmt: 'REINDEX',
+    ClusterStmt: 'CLUSTER',
+    RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW',
+    CreateTrigStmt: 'CREATE TRIGGER',
+    RuleStmt: 'CREATE RULE',
+    CreatePolicyStmt: 'CREATE POLICY',
+    AlterPolicyStmt: 'ALTER POLICY',
+    VacuumStmt: 'VACUUM',
+    InsertStmt: 'INSERT',
+    UpdateStmt: 'UPDATE',
+    DeleteStmt: 'DELETE',
+    MergeStmt: 'MERGE',
+};
+/** The command as people name it, e.g. "ALTER TABLE" or "DROP INDEX". */
+function commandName(stmt) {
+    if (stmt.kind === 'VacuumStmt' && !stmt.node.is_vacuumcmd)
+        return 'ANALYZE';
+    const known = BY_KIND[stmt.kind];
+    if (known)
+        return known;
+    // ALTER TABLE / ALTER INDEX / DROP TABLE / DROP INDEX...: the first two words say it.
+    const words = stmt.text.replace(/\s+/g, ' ').trim().split(' ');
+    return words.slice(0, 2).join(' ').toUpperCase();
+}
+
 ;// CONCATENATED MODULE: ./src/checks/static/one-access-exclusive-per-transaction.ts
+
+
 
 
 
@@ -4171,9 +4288,10 @@ const no_vacuum_full_or_cluster_SEVERITY = 'error';
         // Per transaction: the tables locked so far (first statement for each), whether reported, and
         // the names tables were renamed to in it (a renamed table is still the one already locked).
         const seen = new Map();
-        for (const ref of ctx.statements()) {
-            const tx = transactionOf(ctx, ref);
-            if (tx.kind === 'none')
+        // What DO blocks and called functions run takes locks too, held until the transaction ends.
+        for (const ref of executedStatements(ctx)) {
+            const tx = transactionOrBlock(ctx, ref);
+            if (!tx)
                 continue;
             const state = seen.get(tx.id) ?? { tables: new Map(), isReported: false, renamed: new Map() };
             seen.set(tx.id, state);
@@ -4187,7 +4305,10 @@ const no_vacuum_full_or_cluster_SEVERITY = 'error';
                     continue;
                 state.isReported = true;
                 const [first, second] = [...state.tables.values()];
-                const where = (r) => (r.file === ref.file ? `line ${r.stmt.line}` : `${r.file.migration.path}:${r.stmt.line}`);
+                const where = (r) => {
+                    const line = r.span?.line ?? r.stmt.line;
+                    return r.file === ref.file ? `line ${line}` : `${r.file.migration.path}:${line}`;
+                };
                 ctx.report(ref, {
                     message: `This transaction already holds an ACCESS EXCLUSIVE lock on ${first.lock.display} (${where(first.ref)}) and now takes one on ${second.lock.display}: ` +
                         `reads and writes of ${first.lock.display} stay blocked while it waits, and the same locks taken in another order elsewhere deadlock.`,
@@ -4204,10 +4325,22 @@ const no_vacuum_full_or_cluster_SEVERITY = 'error';
         }
     },
 }));
+/**
+ * The transaction the statement runs in; for one inside a DO block or function outside any
+ * transaction, that top-level statement's own (it runs as one statement); undefined for none.
+ */
+function transactionOrBlock(ctx, ref) {
+    const tx = transactionOf(ctx, ref);
+    if (tx.kind !== 'none')
+        return tx;
+    if (!isInProcedure(ref))
+        return undefined;
+    return { id: `statement ${ref.file.migration.path}:${ref.stmt.index}`, reason: `the ${commandName(ref.stmt)} at line ${ref.stmt.line} runs as one statement, in one transaction` };
+}
 /** The old and new key of a table that `ALTER TABLE ... RENAME TO` renames, or undefined. */
 function tableRename(ref) {
-    const n = ref.stmt.node;
-    if (ref.stmt.kind !== 'RenameStmt' || n.renameType !== 'OBJECT_TABLE' || typeof n.newname !== 'string')
+    const n = ref.node;
+    if (ref.kind !== 'RenameStmt' || n.renameType !== 'OBJECT_TABLE' || typeof n.newname !== 'string')
         return undefined;
     const from = relationOf(n.relation);
     return from ? { from: from.key, to: `${from.key.slice(0, from.key.lastIndexOf('.'))}.${n.newname}` } : undefined;
@@ -4362,6 +4495,7 @@ function smallKeys(ctx, exec) {
 
 
 
+
 /**
  * DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table: it first
  * waits behind every running query on the table, and everything queues behind it
@@ -4373,8 +4507,9 @@ function smallKeys(ctx, exec) {
     category: 'locks',
     severity: 'error',
     run(ctx) {
-        for (const ref of ctx.statements('DropStmt')) {
-            const n = ref.stmt.node;
+        // Statements inside DO blocks and called functions drop indexes too.
+        for (const ref of executedStatements(ctx, 'DropStmt')) {
+            const n = ref.node;
             if (n.removeType !== 'OBJECT_INDEX' || n.concurrent)
                 continue;
             const indexes = (n.objects ?? []).flatMap((o) => {
@@ -4395,11 +4530,14 @@ function smallKeys(ctx, exec) {
             });
             const where = tables.length > 0 ? tables.map(displayKey).join(', ') : `the table of ${blocking.map((i) => i.display).join(', ')}`;
             const ifExists = n.missing_ok ? 'IF EXISTS ' : '';
-            const safe = blocking.map((index) => `DROP INDEX CONCURRENTLY ${ifExists}${index.display};`).join(' ');
+            const inProcedure = isInProcedure(ref);
+            const safe = blocking.map((index) => `DROP INDEX CONCURRENTLY ${inProcedure ? 'IF EXISTS ' : ifExists}${index.display};`).join(' ');
             ctx.report(ref, {
-                message: `DROP INDEX takes an ${lock} lock on ${where}: ${lockEffect(lock)} while it waits for running queries and while it drops.`,
-                mitigation: `Use ${safe} (one index per statement, without CASCADE).` +
-                    (isInTransaction(ctx, ref) ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
+                message: `DROP INDEX takes an ${lock} lock on ${where}${viaSuffix(ref)}: ${lockEffect(lock)} while it waits for running queries and while it drops.`,
+                mitigation: inProcedure
+                    ? `Move it out of the procedural code, to the top level of the migration: ${safe} CONCURRENTLY cannot run inside a DO block or function, and IF EXISTS keeps the re-run safety the block gave.`
+                    : `Use ${safe} (one index per statement, without CASCADE).` +
+                        (isInTransaction(ctx, ref) ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
                 help: 'DROP INDEX CONCURRENTLY waits for queries using the index to finish without blocking reads or writes of the table.',
                 tables,
                 lock,
@@ -4410,6 +4548,7 @@ function smallKeys(ctx, exec) {
 }));
 
 ;// CONCATENATED MODULE: ./src/checks/static/require-concurrent-index.ts
+
 
 
 
@@ -4429,8 +4568,9 @@ const require_concurrent_index_SEVERITY = 'error';
     category: 'locks',
     severity: require_concurrent_index_SEVERITY,
     run(ctx) {
-        for (const ref of ctx.statements('IndexStmt')) {
-            const n = ref.stmt.node;
+        // Statements inside DO blocks and called functions build indexes too.
+        for (const ref of executedStatements(ctx, 'IndexStmt')) {
+            const n = ref.node;
             const table = relationOf(n.relation);
             // ON ONLY a partitioned parent builds nothing: it creates an invalid index to attach partitions to.
             if (!table || n.concurrent || !n.relation?.inh || isCreatedBefore(ctx, ref, table.key))
@@ -4439,10 +4579,12 @@ const require_concurrent_index_SEVERITY = 'error';
             const wrapped = isInTransaction(ctx, ref);
             const grade = gradeBySize(ctx, table.key, require_concurrent_index_SEVERITY);
             ctx.report(ref, {
-                message: `CREATE INDEX takes a ${lock} lock on ${withSize(table.display, grade)}: ${lockEffect(lock)} until the build finishes.`,
+                message: `CREATE INDEX takes a ${lock} lock on ${withSize(table.display, grade)}${viaSuffix(ref)}: ${lockEffect(lock)} until the build finishes.`,
                 severity: grade.severity,
-                mitigation: `Build it without blocking writes: ${concurrentText(ref.stmt.text)};` +
-                    (wrapped ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
+                mitigation: isInProcedure(ref)
+                    ? `Move it out of the procedural code, to the top level of the migration: ${concurrentText(ref.text, true)}; CONCURRENTLY cannot run inside a DO block or function, and IF NOT EXISTS keeps the re-run safety the block gave.`
+                    : `Build it without blocking writes: ${concurrentText(ref.text)};` +
+                        (wrapped ? ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}` : ''),
                 help: 'CREATE INDEX CONCURRENTLY takes a SHARE UPDATE EXCLUSIVE lock instead: reads and writes continue while it builds. If it fails it leaves an INVALID index: drop it and retry.',
                 tables: [table.key],
                 lock,
@@ -4451,13 +4593,17 @@ const require_concurrent_index_SEVERITY = 'error';
         }
     },
 }));
-/** The statement with CONCURRENTLY added after CREATE [UNIQUE] INDEX. */
-function concurrentText(text) {
+/** The statement with CONCURRENTLY (and IF NOT EXISTS, when asked and missing) added after CREATE [UNIQUE] INDEX. */
+function concurrentText(text, ifNotExists = false) {
     const match = /^(create\s+(?:unique\s+)?index)\b/i.exec(text);
-    return match ? `${match[1]} CONCURRENTLY${text.slice(match[1].length)}` : 'CREATE INDEX CONCURRENTLY ...';
+    if (!match)
+        return ifNotExists ? 'CREATE INDEX CONCURRENTLY IF NOT EXISTS ...' : 'CREATE INDEX CONCURRENTLY ...';
+    const rest = text.slice(match[1].length);
+    return `${match[1]} CONCURRENTLY${ifNotExists && !/^\s+if\s+not\s+exists\b/i.test(rest) ? ' IF NOT EXISTS' : ''}${rest}`;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/static/require-concurrent-refresh.ts
+
 
 
 
@@ -4477,15 +4623,16 @@ const require_concurrent_refresh_SEVERITY = 'error';
     severity: require_concurrent_refresh_SEVERITY,
     run(ctx) {
         const lock = 'ACCESS EXCLUSIVE';
-        for (const ref of ctx.statements('RefreshMatViewStmt')) {
-            const n = ref.stmt.node;
+        // Statements inside DO blocks and called functions refresh views too.
+        for (const ref of executedStatements(ctx, 'RefreshMatViewStmt')) {
+            const n = ref.node;
             const view = relationOf(n.relation);
             if (!view || n.concurrent || isCreatedBefore(ctx, ref, view.key))
                 continue;
             // The view's own size: the refresh rewrites it, and every read of it waits meanwhile.
             const grade = gradeBySize(ctx, view.key, require_concurrent_refresh_SEVERITY);
             ctx.report(ref, {
-                message: `REFRESH MATERIALIZED VIEW takes an ${lock} lock on ${withSize(view.display, grade)}: ${lockEffect(lock)} until the refresh finishes.`,
+                message: `REFRESH MATERIALIZED VIEW takes an ${lock} lock on ${withSize(view.display, grade)}${viaSuffix(ref)}: ${lockEffect(lock)} until the refresh finishes.`,
                 severity: grade.severity,
                 mitigation: n.skipData
                     ? `WITH NO DATA empties ${view.display} under ${lock} and cannot be concurrent: leave it out of the migration, or do it when nothing reads the view.`
@@ -4500,6 +4647,7 @@ const require_concurrent_refresh_SEVERITY = 'error';
 }));
 
 ;// CONCATENATED MODULE: ./src/checks/static/require-concurrent-reindex.ts
+
 
 
 
@@ -4527,8 +4675,9 @@ const require_concurrent_reindex_SEVERITY = 'error';
     category: 'locks',
     severity: require_concurrent_reindex_SEVERITY,
     run(ctx) {
-        for (const ref of ctx.statements('ReindexStmt')) {
-            const n = ref.stmt.node;
+        // Statements inside DO blocks and called functions rebuild indexes too.
+        for (const ref of executedStatements(ctx, 'ReindexStmt')) {
+            const n = ref.node;
             if (isConcurrentReindex(n))
                 continue;
             const kind = KIND_WORDS[String(n.kind)] ?? 'INDEX';
@@ -4549,7 +4698,7 @@ const require_concurrent_reindex_SEVERITY = 'error';
                     ? `${withSize(target, grade)} and an ACCESS EXCLUSIVE lock on each of its indexes`
                     : `every table in ${kind.toLowerCase()} ${target} in turn, and ACCESS EXCLUSIVE on each index`;
             ctx.report(ref, {
-                message: `REINDEX ${kind} takes a ${lock} lock on ${where}: writes are blocked, and so are queries that plan with the indexes, until the rebuild finishes.`,
+                message: `REINDEX ${kind} takes a ${lock} lock on ${where}${viaSuffix(ref)}: writes are blocked, and so are queries that plan with the indexes, until the rebuild finishes.`,
                 severity: grade.severity,
                 mitigation: require_concurrent_reindex_mitigationFor(ctx.postgresVersion, kind, sqlTarget) + transactionNote(ctx, ref, kind),
                 help: ctx.postgresVersion >= 12
@@ -4572,9 +4721,13 @@ function require_concurrent_reindex_mitigationFor(pg, kind, target) {
         'CREATE INDEX CONCURRENTLY new_idx ON <table> (<same columns>); DROP INDEX CONCURRENTLY old_idx; ALTER INDEX new_idx RENAME TO old_idx; ' +
         '(each outside a transaction).');
 }
-/** Why CONCURRENTLY would also need the file to leave its transaction. */
+/** Why CONCURRENTLY would also need the statement to leave its DO block, or the file its transaction. */
 function transactionNote(ctx, ref, kind) {
-    if (kind === 'SYSTEM' || ctx.postgresVersion < 12 || !isInTransaction(ctx, ref))
+    if (kind === 'SYSTEM' || ctx.postgresVersion < 12)
+        return '';
+    if (isInProcedure(ref))
+        return ' CONCURRENTLY cannot run inside a DO block or function: move the statement to the top level of the migration.';
+    if (!isInTransaction(ctx, ref))
         return '';
     return ` CONCURRENTLY cannot run in a transaction (${transactionOf(ctx, ref).reason}). ${noTransactionAdvice(ctx.layout)}`;
 }
@@ -4798,39 +4951,8 @@ function creationOf(ref) {
 
 // EXTERNAL MODULE: ./src/dialects/postgres/lock-timeout.ts
 var lock_timeout = __webpack_require__(87554);
-;// CONCATENATED MODULE: ./src/checks/static/support/commands.ts
-const BY_KIND = {
-    IndexStmt: 'CREATE INDEX',
-    CreateStmt: 'CREATE TABLE',
-    CreateTableAsStmt: 'CREATE TABLE AS',
-    TruncateStmt: 'TRUNCATE',
-    LockStmt: 'LOCK TABLE',
-    ReindexStmt: 'REINDEX',
-    ClusterStmt: 'CLUSTER',
-    RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW',
-    CreateTrigStmt: 'CREATE TRIGGER',
-    RuleStmt: 'CREATE RULE',
-    CreatePolicyStmt: 'CREATE POLICY',
-    AlterPolicyStmt: 'ALTER POLICY',
-    VacuumStmt: 'VACUUM',
-    InsertStmt: 'INSERT',
-    UpdateStmt: 'UPDATE',
-    DeleteStmt: 'DELETE',
-    MergeStmt: 'MERGE',
-};
-/** The command as people name it, e.g. "ALTER TABLE" or "DROP INDEX". */
-function commandName(stmt) {
-    if (stmt.kind === 'VacuumStmt' && !stmt.node.is_vacuumcmd)
-        return 'ANALYZE';
-    const known = BY_KIND[stmt.kind];
-    if (known)
-        return known;
-    // ALTER TABLE / ALTER INDEX / DROP TABLE / DROP INDEX...: the first two words say it.
-    const words = stmt.text.replace(/\s+/g, ' ').trim().split(' ');
-    return words.slice(0, 2).join(' ').toUpperCase();
-}
-
 ;// CONCATENATED MODULE: ./src/checks/static/require-lock-timeout.ts
+
 
 
 
@@ -4848,28 +4970,40 @@ function commandName(stmt) {
     category: 'locks',
     severity: 'error',
     run(ctx) {
-        for (const file of ctx.files) {
-            // Read with the same helper as the live lock-queue-safety check, so both agree on what the file sets.
-            const steps = (0,lock_timeout/* lockTimeoutSteps */.gH)(file.parsed.statements, file.migration.runsInTransaction);
-            for (const [i, stmt] of file.parsed.statements.entries()) {
-                const step = steps[i];
-                if ((step.before && step.before.ms > 0) || (stmt.kind === 'LockStmt' && stmt.node.nowait))
-                    continue;
-                const ref = { file, stmt };
-                const strong = existingLocks(ctx, ref).filter((l) => isAtLeast(l.lock, 'SHARE'));
-                if (strong.length > 0)
-                    require_lock_timeout_report(ctx, ref, strong, step.ignoredLocal?.line);
-            }
+        // Read with the same helper as the live lock-queue-safety check, so both agree on what each file sets.
+        const stepsOf = new Map(ctx.files.map((file) => [file, (0,lock_timeout/* lockTimeoutSteps */.gH)(file.parsed.statements, file.migration.runsInTransaction)]));
+        // Top-level statements whose DO block or function sets lock_timeout itself, from that point on.
+        const setInside = new Set();
+        // What DO blocks and called functions run waits for locks too.
+        for (const ref of executedStatements(ctx)) {
+            if (isInProcedure(ref) && setsLockTimeout(ref))
+                setInside.add(ref.stmt);
+            const step = stepsOf.get(ref.file)?.[ref.stmt.index];
+            if (!step || (step.before && step.before.ms > 0) || setInside.has(ref.stmt) || (ref.kind === 'LockStmt' && ref.node.nowait))
+                continue;
+            const strong = existingLocks(ctx, ref).filter((l) => isAtLeast(l.lock, 'SHARE'));
+            if (strong.length > 0)
+                require_lock_timeout_report(ctx, ref, strong, step.ignoredLocal?.line);
         }
     },
 }));
+/** Whether a statement run by procedural code sets a non-zero lock_timeout (SET or SET LOCAL). */
+function setsLockTimeout(ref) {
+    const n = ref.node;
+    if (ref.kind !== 'VariableSetStmt' || String(n.name).toLowerCase() !== 'lock_timeout')
+        return false;
+    const value = n.args?.[0]?.A_Const;
+    if (typeof value?.sval?.sval === 'string')
+        return !/^0\s*(ms|s|min)?$/i.test(value.sval.sval.trim());
+    return (value?.ival?.ival ?? 0) !== 0;
+}
 /** Reports one statement that can queue traffic behind its lock. */
 function require_lock_timeout_report(ctx, ref, locks, ineffectiveLocalLine) {
     const lock = locks.map((l) => l.lock).reduce(postgres_locks/* strongerLock */.wS);
     const tables = locks.map((l) => l.display).join(', ');
     const keys = locks.filter((l) => l.isKnown).map((l) => l.key);
     ctx.report(ref, {
-        message: `${commandName(ref.stmt)} waits for ${lockWithArticle(lock)} lock on ${tables} with no lock_timeout: ` +
+        message: `${commandName(ref)} waits for ${lockWithArticle(lock)} lock on ${tables} with no lock_timeout${viaSuffix(ref)}: ` +
             `while it waits behind a running query, every new ${lock === 'ACCESS EXCLUSIVE' ? 'query' : 'write'} on ${locks.length > 1 ? 'them' : 'the table'} queues behind it.` +
             (ineffectiveLocalLine ? ` SET LOCAL lock_timeout at line ${ineffectiveLocalLine} does nothing outside a transaction block.` : ''),
         mitigation: "Start the file with SET lock_timeout = '5s'; (any short, non-zero value) so the statement gives up instead of stalling traffic, and retry the migration later if it does.",
@@ -4997,6 +5131,7 @@ function require_or_replace_describe(ctx, ref) {
 
 
 
+
 /** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
 const require_unique_using_index_SEVERITY = 'error';
 /**
@@ -5011,8 +5146,9 @@ const require_unique_using_index_SEVERITY = 'error';
     category: 'locks',
     severity: require_unique_using_index_SEVERITY,
     run(ctx) {
-        for (const ref of ctx.statements('AlterTableStmt')) {
-            const n = ref.stmt.node;
+        // Statements inside DO blocks and called functions add keys too.
+        for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
+            const n = ref.node;
             const table = relationOf(n.relation);
             if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.key))
                 continue;
@@ -5050,7 +5186,7 @@ function require_unique_using_index_report(ctx, ref, table, con) {
     const columns = con.columns.map(quoteIdent).join(', ') || '<columns>';
     const grade = gradeBySize(ctx, table.key, require_unique_using_index_SEVERITY);
     ctx.report(ref, {
-        message: `ADD ${con.kind} builds its unique index while holding an ${lock} lock on ${withSize(table.display, grade)}: ${lockEffect(lock)} until the build finishes.`,
+        message: `ADD ${con.kind} builds its unique index while holding an ${lock} lock on ${withSize(table.display, grade)}${viaSuffix(ref)}: ${lockEffect(lock)} until the build finishes.`,
         severity: grade.severity,
         mitigation: `Build the index first without blocking, then attach it: CREATE UNIQUE INDEX CONCURRENTLY ${name} ON ${table.display} (${columns}); ` +
             `ALTER TABLE ${table.display} ADD CONSTRAINT ${name} ${con.kind} USING INDEX ${name};` +
@@ -5064,6 +5200,7 @@ function require_unique_using_index_report(ctx, ref, table, con) {
 
 ;// CONCATENATED MODULE: ./src/checks/static/set-not-null-scans-table.ts
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+
 
 
 
@@ -5086,8 +5223,9 @@ const set_not_null_scans_table_SEVERITY = 'error';
     run(ctx) {
         // Constraints proving columns NOT NULL, from every earlier statement: carried across shards.
         const proofs = carried(ctx, ProvenNotNull, () => new ProvenNotNull());
-        for (const ref of ctx.statements('AlterTableStmt')) {
-            const n = ref.stmt.node;
+        // Statements inside DO blocks and called functions set NOT NULL too.
+        for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
+            const n = ref.node;
             const table = relationOf(n.relation);
             if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE'))
                 continue;
@@ -5123,7 +5261,7 @@ function set_not_null_scans_table_report(ctx, ref, key, display, column, hasUnva
     const isOld = ctx.postgresVersion < 12;
     const grade = gradeBySize(ctx, key, set_not_null_scans_table_SEVERITY);
     ctx.report(ref, {
-        message: `SET NOT NULL on ${withSize(`${display}.${col}`, grade)} takes an ${lock} lock and scans the whole table for NULLs: ${lockEffect(lock)} until the scan finishes.` +
+        message: `SET NOT NULL on ${withSize(`${display}.${col}`, grade)} takes an ${lock} lock and scans the whole table for NULLs${viaSuffix(ref)}: ${lockEffect(lock)} until the scan finishes.` +
             (isOld ? ` PostgreSQL ${ctx.postgresVersion} cannot use a CHECK constraint to skip the scan (12+ can).` : ''),
         mitigation: isOld
             ? `On PostgreSQL ${ctx.postgresVersion} keep the column nullable and enforce it with ALTER TABLE ${display} ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID; ` +
@@ -5210,6 +5348,7 @@ function notNullColumns(expr) {
 
 
 
+
 /** The severity without a target; with one, each finding is graded by the size of the table it blocks (support/table-size.ts). */
 const set_tablespace_or_logged_SEVERITY = 'error';
 // Sub-commands that copy every row of the relation into a new file while holding ACCESS EXCLUSIVE.
@@ -5243,12 +5382,13 @@ const COPYING = {
     severity: set_tablespace_or_logged_SEVERITY,
     run(ctx) {
         const lock = 'ACCESS EXCLUSIVE';
-        for (const ref of ctx.statements(['AlterTableStmt', 'AlterTableMoveAllStmt'])) {
-            const n = ref.stmt.node;
-            if (ref.stmt.kind === 'AlterTableMoveAllStmt') {
+        // Statements inside DO blocks and called functions move tables too.
+        for (const ref of executedStatements(ctx, ['AlterTableStmt', 'AlterTableMoveAllStmt'])) {
+            const n = ref.node;
+            if (ref.kind === 'AlterTableMoveAllStmt') {
                 const from = quoteIdent(String(n.orig_tablespacename ?? ''));
                 ctx.report(ref, {
-                    message: `ALTER ... ALL IN TABLESPACE ${from} SET TABLESPACE copies every matching relation under an ${lock} lock, one after another: ${lockEffect(lock)} on each until it is copied.`,
+                    message: `ALTER ... ALL IN TABLESPACE ${from} SET TABLESPACE copies every matching relation under an ${lock} lock, one after another${viaSuffix(ref)}: ${lockEffect(lock)} on each until it is copied.`,
                     mitigation: COPYING.AT_SetTableSpace.mitigation,
                     lock,
                     evidence: { lock, tablespace: n.orig_tablespacename, newTablespace: n.new_tablespacename },
@@ -5268,7 +5408,7 @@ const COPYING = {
                     continue;
                 const effect = kind === 'index' ? 'writes to its table and queries using the index are blocked' : lockEffect(lock);
                 ctx.report(ref, {
-                    message: `${found.what.replace(' it', () => ` ${kind} ${withSize(relation.display, grade)}`)} under an ${lock} lock: ${effect} until the copy finishes.`,
+                    message: `${found.what.replace(' it', () => ` ${kind} ${withSize(relation.display, grade)}`)} under an ${lock} lock${viaSuffix(ref)}: ${effect} until the copy finishes.`,
                     severity: grade.severity,
                     mitigation: found.mitigation,
                     help: 'The copy takes as long as writing the whole relation (and its indexes) once; nothing else can use it meanwhile.',
@@ -5360,7 +5500,7 @@ function quoted(value, quote) {
             if (!problem)
                 continue;
             // A file written for a tool that fills in placeholders first is not wrong: it needs their values.
-            const placeholder = placeholderNear(lineText(file, problem.line), problem.col - 1);
+            const placeholder = placeholderNear(file.parsed.lines.lineText(problem.line), problem.col - 1);
             ctx.report({ file, line: problem.line, col: problem.col }, {
                 message: placeholder
                     ? `PostgreSQL rejects this migration as written: ${problem.message}, at the placeholder ${placeholder.text}, which the migration tool replaces before running the file.`
@@ -5378,15 +5518,6 @@ function quoted(value, quote) {
 function placeholderFix(placeholder) {
     return (`Give the placeholder the value the tool uses, in migrations.config.yaml: migrations: { placeholders: { ${JSON.stringify(placeholder.name)}: "..." } }. ` +
         'The file is then analysed with the value in place.');
-}
-/** The text of a 1-based line of the file's SQL. */
-function lineText(file, line) {
-    const lines = file.parsed.lines;
-    const starts = lines.lineStarts;
-    const start = starts[line - 1];
-    if (start === undefined)
-        return '';
-    return lines.slice(start, starts[line] ?? lines.byteLength).replace(/\r?\n$/, '');
 }
 
 // EXTERNAL MODULE: ./src/dialects/postgres/grammars.ts
@@ -6535,6 +6666,96 @@ const golangMigrate = {
     isApplied: isGolangMigrateApplied,
 };
 
+;// CONCATENATED MODULE: ./src/sources/layouts/goose.ts
+/**
+ * goose (pressly/goose): <version>_<name>.sql with `-- +goose Up` and `-- +goose Down` sections,
+ * `-- +goose StatementBegin` / `StatementEnd` around statements holding semicolons, and
+ * `-- +goose NO TRANSACTION` for a file run outside a transaction. History in goose_db_version
+ * (id, version_id, is_applied, tstamp): a version is applied when its latest row says so.
+ * https://pressly.github.io/goose/documentation/annotations/
+ */
+
+
+
+
+
+/** goose's file pattern: the leading digits are the version (goose reads them as an integer). */
+const goose_MIGRATION_FILE = /^(\d+)_(.*)\.sql$/;
+/** Annotation lines; goose matches them case-insensitively at the start of a line. */
+const goose_UP_MARKER = /^--[ \t]*\+goose[ \t]+up[ \t]*\r?$/im;
+const goose_DOWN_MARKER = /^--[ \t]*\+goose[ \t]+down[ \t]*\r?$/im;
+const NO_TRANSACTION = /^--[ \t]*\+goose[ \t]+no[ \t]+transaction[ \t]*\r?$/im;
+/** Says what marks `dir` as a goose folder (a file with a `-- +goose Up` line), or undefined. */
+async function findGooseMarker(dir, read = readText) {
+    for (const fileName of (await listFileNames(dir)).filter((n) => goose_MIGRATION_FILE.test(n))) {
+        if (goose_UP_MARKER.test(await read(external_node_path_default().join(dir, fileName))))
+            return `found "-- +goose Up" in ${fileName}`;
+    }
+    return undefined;
+}
+/** The up section of a goose file: from after its `-- +goose Up` line to its `-- +goose Down` line or the end. */
+function findGooseUp(raw) {
+    const up = goose_UP_MARKER.exec(raw);
+    if (!up)
+        return undefined;
+    const lineEnd = up.index + up[0].length;
+    const start = raw[lineEnd] === '\n' ? lineEnd + 1 : lineEnd;
+    const rest = raw.slice(start);
+    const down = goose_DOWN_MARKER.exec(rest);
+    return { start, end: down ? start + down.index : raw.length };
+}
+/** The versions whose latest row (highest id) says applied; version 0 is the row goose creates with its table. */
+function appliedFromRows(rows) {
+    const latest = new Map();
+    for (const row of rows)
+        if (!latest.has(row.version))
+            latest.set(row.version, row.is_applied === true || Number(row.is_applied) === 1 || row.is_applied === 't');
+    return [...latest].filter(([version, isApplied]) => isApplied && version !== '0').map(([version]) => ({ id: version, isFailed: false }));
+}
+/** Reads goose_db_version on PostgreSQL. */
+async function readGooseHistory(query) {
+    const ref = await (0,history_table/* findTable */.UI)(query, 'goose_db_version');
+    return ref.exists ? historyOf(ref, await query(`SELECT version_id::text AS version, is_applied FROM ${ref.sqlName} ORDER BY id DESC`)) : (0,history_table/* missingHistory */.PJ)(ref);
+}
+/** Reads goose_db_version on MySQL or MariaDB. */
+async function readGooseHistoryMysql(query) {
+    const ref = await (0,history_table/* findMysqlTable */.Sy)(query, 'goose_db_version');
+    return ref.exists ? historyOf(ref, await query(`SELECT CAST(version_id AS CHAR) AS version, is_applied FROM ${ref.sqlName} ORDER BY id DESC`)) : (0,history_table/* missingHistory */.PJ)(ref);
+}
+/** The history the rows (newest first) describe. */
+function historyOf(ref, rows) {
+    return { table: ref.table, exists: true, applied: appliedFromRows(rows) };
+}
+const goose = {
+    name: 'goose',
+    tool: 'goose',
+    historyTable: 'public.goose_db_version',
+    detect: async (dir) => (await findGooseMarker(dir)) !== undefined,
+    async list(dir, projectRoot, options) {
+        const names = (await listFileNames(dir)).filter((n) => goose_MIGRATION_FILE.test(n));
+        const files = await Promise.all(names.map(async (fileName) => {
+            const [, digits, name] = goose_MIGRATION_FILE.exec(fileName);
+            const absPath = external_node_path_default().join(dir, fileName);
+            const raw = await (options.read ?? readText)(absPath);
+            const up = findGooseUp(raw);
+            if (!up) {
+                throw new errors/* ConfigError */.xL(`${toProjectPath(projectRoot, absPath)} has no "-- +goose Up" line, so goose refuses to run it.`, 'Start the file with "-- +goose Up" and put the rollback after "-- +goose Down".');
+            }
+            const transaction = NO_TRANSACTION.test(raw)
+                ? { runs: false, reason: '"-- +goose NO TRANSACTION" tells goose not to use a transaction' }
+                : { runs: true, reason: 'goose wraps each migration in a transaction' };
+            // goose stores the version as an integer: 00001 and 1 are the same migration.
+            const facts = { id: BigInt(digits).toString(), name: name, absPath, raw, sql: keepOnly(raw, up.start, up.end), transaction };
+            return toMigrationFile(facts, projectRoot, options.transaction);
+        }));
+        // goose applies in version order (numeric), whatever the names' widths.
+        return files.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0));
+    },
+    readHistory: readGooseHistory,
+    readHistoryMysql: readGooseHistoryMysql,
+    isApplied: (file, history) => hasSuccessfulRow(file.id, history.applied),
+};
+
 ;// CONCATENATED MODULE: ./src/sources/layouts/plain.ts
 /**
  * A plain folder of .sql files run in order by whatever runner the project uses (psql, a script).
@@ -6757,8 +6978,9 @@ const supabase = {
 
 
 
+
 /** Every layout, sorted by name. */
-const LAYOUT_REGISTRY = [dbmate, diesel, drizzle, flyway, golangMigrate, plain, prisma, supabase];
+const LAYOUT_REGISTRY = [dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, supabase];
 /**
  * Detection order: a journal file, then folder shapes (Prisma's migration.sql before Diesel's
  * up.sql), then file-name patterns, then file contents, then the Supabase path, then any .sql.
@@ -6770,6 +6992,7 @@ const DETECTORS = [
     { layout: flyway, findMarker: findFlywayMarker },
     { layout: golangMigrate, findMarker: findGolangMigrateMarker },
     { layout: dbmate, findMarker: findDbmateMarker },
+    { layout: goose, findMarker: findGooseMarker },
     { layout: supabase, findMarker: findSupabaseMarker },
     { layout: plain, findMarker: findPlainMarker },
 ];
@@ -7136,7 +7359,9 @@ class StatementIndex {
 function toFinding(id, ruleSeverity, at, input, directives, knownIds) {
     const file = at.file.migration.path;
     const pos = 'stmt' in at
-        ? { line: at.stmt.line, col: at.stmt.col, endLine: at.stmt.endLine, endCol: at.stmt.endCol }
+        ? at.span
+            ? { line: at.span.line, col: at.span.col, endLine: at.span.endLine, endCol: at.span.endCol }
+            : { line: at.stmt.line, col: at.stmt.col, endLine: at.stmt.endLine, endCol: at.stmt.endCol }
         : { line: at.line, col: at.col, endLine: at.endLine ?? at.line, endCol: at.endCol ?? at.col };
     // A rule may lower a finding (info notes); config severity applies to the rule's own level.
     const severity = input.severity && input.severity !== 'error' ? lower(input.severity, ruleSeverity) : ruleSeverity;
@@ -9138,6 +9363,7 @@ const LAYOUTS = [
     'flyway',
     'golang-migrate',
     'dbmate',
+    'goose',
     'prisma',
     'drizzle',
     'diesel',
@@ -12170,6 +12396,14 @@ class LineIndex {
             chars++;
         }
         return this.position(bytes);
+    }
+    /** The text of a 1-based line, without its line break; "" past the end. */
+    lineText(line) {
+        const start = this.#lineStarts[line - 1];
+        if (start === undefined)
+            return '';
+        const end = this.#lineStarts[line] ?? this.#bytes.length;
+        return this.slice(start, end).replace(/\r?\n$/, '');
     }
     /** The text between two byte offsets. */
     slice(startByte, endByte) {
