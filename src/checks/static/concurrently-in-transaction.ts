@@ -17,7 +17,9 @@ export default defineStaticRule({
   category: 'static-analysis',
   severity: 'error',
   run(ctx) {
-    for (const ref of executedStatements(ctx, NON_TRANSACTIONAL_KINDS)) {
+    for (const ref of executedStatements(ctx)) {
+      // A set lookup, not executedStatements' kinds: merging thirteen kinds back into order cost more than the rule.
+      if (!NON_TRANSACTIONAL_KINDS.has(ref.kind)) continue
       const command = nonTransactionalCommand(ref)
       if (!command) continue
       if (isInProcedure(ref)) {
@@ -43,7 +45,7 @@ export default defineStaticRule({
 })
 
 /** The statement kinds nonTransactionalCommand can name. */
-const NON_TRANSACTIONAL_KINDS = [
+const NON_TRANSACTIONAL_KINDS = new Set([
   'IndexStmt',
   'DropStmt',
   'ReindexStmt',
@@ -57,7 +59,7 @@ const NON_TRANSACTIONAL_KINDS = [
   'DropTableSpaceStmt',
   'AlterDatabaseStmt',
   'CreateSubscriptionStmt',
-]
+])
 
 /** The command name when the statement cannot run in a transaction block, else undefined. */
 export function nonTransactionalCommand(stmt: Pick<Statement, 'kind' | 'node'>): string | undefined {
