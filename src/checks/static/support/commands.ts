@@ -30,6 +30,7 @@ export function commandName(stmt: Pick<Statement, 'kind' | 'node' | 'text'>): st
   const known = BY_KIND[stmt.kind]
   if (known) return known
   // ALTER TABLE / ALTER INDEX / DROP TABLE / DROP INDEX...: the first two words say it.
-  const words = stmt.text.replace(/\s+/g, ' ').trim().split(' ')
+  // The first words are at the start: a long CREATE TABLE's whole text need not be read.
+  const words = stmt.text.slice(0, 80).replace(/\s+/g, ' ').trim().split(' ')
   return words.slice(0, 2).join(' ').toUpperCase()
 }

@@ -45,9 +45,10 @@ interface ExecutedSql {
 }
 
 /** Executed statements of the current shard in order, optionally only of the given node kinds. */
-export function executedStatements(ctx: StaticContext, kind?: string | readonly string[]): ExecutedStatement[] {
+export function executedStatements(ctx: StaticContext, kind?: string | readonly string[]): readonly ExecutedStatement[] {
   const sql = executedSql(ctx)
-  if (kind === undefined) return [...sql.statements]
+  // Every statement: the shard's own list, not a copy (several rules and indexes read all of it).
+  if (kind === undefined) return sql.statements
   const kinds = typeof kind === 'string' ? [kind] : [...new Set(kind)]
   const places = kinds.flatMap((k) => sql.byKind.get(k) ?? [])
   // Places of several kinds interleave: sort them back into execution order.
