@@ -6,6 +6,7 @@ import { flyway, flywayChecksum } from '../../src/sources/layouts/flyway.js'
 import { golangMigrate } from '../../src/sources/layouts/golang-migrate.js'
 import { goose } from '../../src/sources/layouts/goose.js'
 import { plainLayout } from '../../src/sources/layouts/plain.js'
+import { sqlx, sqlxChecksum } from '../../src/sources/layouts/sqlx.js'
 import { createMysqlTestDatabase, describeMysql, type MysqlTestDatabase } from '../support/mysql.js'
 import { openMysqlTestSession } from '../support/mysql-live-context.js'
 
@@ -110,5 +111,19 @@ describeWithMysql('history tables on MySQL / MariaDB (information_schema, read-o
     expect(history).toEqual({ table: `${db.name}.goose_db_version`, exists: true, applied: [{ id: '20240101000000', isFailed: false }] })
     expect(goose.isApplied(file('20240101000000'), history)).toBe(true)
     expect(goose.isApplied(file('20240102000000'), history)).toBe(false)
+  })
+
+  it('sqlx: rows with their success flag and checksum (stored as bytes, read as hex)', async () => {
+    expect(await sqlx.readHistoryMysql!(query)).toEqual({ table: `${db.name}._sqlx_migrations`, exists: false, applied: [] })
+    // sqlx's MySQL table (sqlx-mysql migrate.rs ensure_migrations_table).
+    await db.exec('CREATE TABLE _sqlx_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, success BOOLEAN NOT NULL, checksum BLOB NOT NULL, execution_time BIGINT NOT NULL)')
+    await db.exec(`INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES (20240101000000, 'init', 1, UNHEX('${sqlxChecksum('SELECT 1;\n')}'), 3), (20240102000000, 'next', 0, UNHEX('00ff'), 3)`)
+    const history = await sqlx.readHistoryMysql!(query)
+    expect(history.applied).toEqual([
+      { id: '20240101000000', name: 'init', checksum: sqlxChecksum('SELECT 1;\n'), isFailed: false },
+      { id: '20240102000000', name: 'next', checksum: '00ff', isFailed: true, detail: expect.stringContaining('success = false') },
+    ])
+    expect(sqlx.isApplied(file('20240101000000'), history)).toBe(true)
+    expect(sqlx.isApplied(file('20240102000000'), history)).toBe(false)
   })
 })

@@ -15,6 +15,7 @@ export const LAYOUTS = [
   'drizzle',
   'diesel',
   'supabase',
+  'sqlx',
 ] as const
 export type LayoutName = (typeof LAYOUTS)[number]
 

@@ -50,7 +50,7 @@ version: 1
 migrations:
   # Folder of migration files, relative to this file.
   path: ${found?.path ?? 'migrations'}
-  # plain | flyway | golang-migrate | dbmate | goose | prisma | drizzle | diesel | supabase (detected when absent)
+  # plain | flyway | golang-migrate | dbmate | goose | prisma | drizzle | diesel | supabase | sqlx (detected when absent)
   ${found ? `layout: ${found.layout}` : '# layout: plain'}
 
 # PostgreSQL major version that static analysis assumes when no target is connected (lint).

@@ -14,10 +14,11 @@ import { findGolangMigrateMarker, golangMigrate } from './golang-migrate.js'
 import { findGooseMarker, goose } from './goose.js'
 import { findPlainMarker, plain, plainLayout } from './plain.js'
 import { findPrismaMarker, prisma } from './prisma.js'
+import { findSqlxMarker, sqlx } from './sqlx.js'
 import { findSupabaseMarker, supabase } from './supabase.js'
 
 /** Every layout, sorted by name. */
-export const LAYOUT_REGISTRY: readonly Layout[] = [dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, supabase]
+export const LAYOUT_REGISTRY: readonly Layout[] = [dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, sqlx, supabase]
 
 /** A layout with the function that says what marks a folder as that layout. */
 interface Detector {
@@ -27,12 +28,13 @@ interface Detector {
 
 /**
  * Detection order: a journal file, then folder shapes (Prisma's migration.sql before Diesel's
- * up.sql), then file-name patterns, then file contents, then the Supabase path, then any .sql.
+ * up.sql), then a Cargo.toml using sqlx (its file names look like golang-migrate's), then file-name patterns, then file contents, then the Supabase path, then any .sql.
  */
 const DETECTORS: readonly Detector[] = [
   { layout: drizzle, findMarker: findDrizzleMarker },
   { layout: prisma, findMarker: findPrismaMarker },
   { layout: diesel, findMarker: findDieselMarker },
+  { layout: sqlx, findMarker: findSqlxMarker },
   { layout: flyway, findMarker: findFlywayMarker },
   { layout: golangMigrate, findMarker: findGolangMigrateMarker },
   { layout: dbmate, findMarker: findDbmateMarker },

@@ -113,6 +113,8 @@ export function noTransactionAdvice(layout: LayoutName | undefined): string {
       return 'Put it in its own migration with executeInTransaction=false in a <script>.sql.conf beside it (Flyway 7+).'
     case 'dbmate':
       return 'Put it in its own migration that starts with "-- migrate:up transaction:false".'
+    case 'sqlx':
+      return 'Put it in its own migration whose first line is "-- no-transaction".'
     case 'goose':
       return 'Put it in its own migration with a "-- +goose NO TRANSACTION" line.'
     case 'diesel':
