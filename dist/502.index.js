@@ -1,8 +1,8 @@
-export const id = 988;
-export const ids = [988];
+export const id = 502;
+export const ids = [502];
 export const modules = {
 
-/***/ 27988:
+/***/ 30502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -360,8 +360,9 @@ function shardMemo(compute) {
 /** Executed statements of the current shard in order, optionally only of the given node kinds. */
 function executedStatements(ctx, kind) {
     const sql = executedSql(ctx);
+    // Every statement: the shard's own list, not a copy (several rules and indexes read all of it).
     if (kind === undefined)
-        return [...sql.statements];
+        return sql.statements;
     const kinds = typeof kind === 'string' ? [kind] : [...new Set(kind)];
     const places = kinds.flatMap((k) => sql.byKind.get(k) ?? []);
     // Places of several kinds interleave: sort them back into execution order.
@@ -2020,6 +2021,8 @@ function noTransactionAdvice(layout) {
             return 'Put it in its own migration with executeInTransaction=false in a <script>.sql.conf beside it (Flyway 7+).';
         case 'dbmate':
             return 'Put it in its own migration that starts with "-- migrate:up transaction:false".';
+        case 'sqlx':
+            return 'Put it in its own migration whose first line is "-- no-transaction".';
         case 'goose':
             return 'Put it in its own migration with a "-- +goose NO TRANSACTION" line.';
         case 'diesel':
@@ -4265,7 +4268,8 @@ function commandName(stmt) {
     if (known)
         return known;
     // ALTER TABLE / ALTER INDEX / DROP TABLE / DROP INDEX...: the first two words say it.
-    const words = stmt.text.replace(/\s+/g, ' ').trim().split(' ');
+    // The first words are at the start: a long CREATE TABLE's whole text need not be read.
+    const words = stmt.text.slice(0, 80).replace(/\s+/g, ' ').trim().split(' ');
     return words.slice(0, 2).join(' ').toUpperCase();
 }
 
@@ -6910,6 +6914,96 @@ const prisma = {
     isApplied: (file, history) => hasSuccessfulRow(file.id, history.applied),
 };
 
+;// CONCATENATED MODULE: ./src/sources/layouts/sqlx.ts
+/**
+ * sqlx (Rust): <version>_<description>.sql, or reversible <version>_<description>.up.sql (and
+ * .down.sql, never run forwards), in a folder beside a Cargo.toml that uses sqlx. Each file runs in
+ * a transaction unless it starts with `-- no-transaction`. History in _sqlx_migrations(version,
+ * description, success, checksum): the checksum is SHA-384 of the file.
+ * https://docs.rs/sqlx/latest/sqlx/macro.migrate.html
+ */
+
+
+
+
+/** A migration sqlx runs forwards: simple, or the up half of a reversible one. */
+const sqlx_MIGRATION_FILE = /^(\d+)_(.*?)(\.up)?\.sql$/;
+/** `sqlx = ...` or `[dependencies.sqlx]` (also dev- and target-specific dependency tables) in a Cargo.toml. */
+const SQLX_DEPENDENCY = /^\s*(?:sqlx\s*=|\[(?:[^\]]*\.)?(?:dev-|build-)?dependencies\.sqlx\])/m;
+/** Says what marks `dir` as an sqlx folder (a Cargo.toml beside it that depends on sqlx), or undefined. */
+async function findSqlxMarker(dir, read = readText) {
+    const names = await listFileNames(dir);
+    if (!names.some((n) => sqlx_MIGRATION_FILE.test(n) && !n.endsWith('.down.sql')))
+        return undefined;
+    // sqlx::migrate!() reads ./migrations beside the crate's Cargo.toml; file names alone look like golang-migrate's or plain SQL.
+    const manifest = external_node_path_default().join(external_node_path_default().dirname(dir), 'Cargo.toml');
+    if (!(await isFile(manifest)))
+        return undefined;
+    const text = await read(manifest).catch(() => '');
+    return SQLX_DEPENDENCY.test(text) ? `found a Cargo.toml depending on sqlx beside ${external_node_path_default().basename(dir)}/` : undefined;
+}
+/** sqlx's checksum: SHA-384 of the file's bytes, as lowercase hex (the table stores the raw bytes). */
+function sqlxChecksum(raw) {
+    return (0,external_node_crypto_.createHash)('sha384').update(raw, 'utf8').digest('hex');
+}
+/** The history the rows describe: a row with success = false is a migration that failed part-way. */
+function sqlx_historyOf(ref, rows) {
+    const applied = rows.map((r) => {
+        const isFailed = !(r.success === true || Number(r.success) === 1);
+        return {
+            id: r.version,
+            ...(r.description ? { name: r.description } : {}),
+            ...(r.checksum ? { checksum: r.checksum.toLowerCase() } : {}),
+            isFailed,
+            ...(isFailed ? { detail: `_sqlx_migrations marks version ${r.version} failed (success = false): sqlx refuses to go on until the database is repaired and the row removed` } : {}),
+        };
+    });
+    return { table: ref.table, exists: true, applied };
+}
+/** Reads _sqlx_migrations on PostgreSQL. */
+async function readSqlxHistory(query) {
+    const ref = await (0,history_table/* findTable */.UI)(query, '_sqlx_migrations');
+    if (!ref.exists)
+        return (0,history_table/* missingHistory */.PJ)(ref);
+    return sqlx_historyOf(ref, await query(`SELECT version::text AS version, description, success, encode(checksum, 'hex') AS checksum FROM ${ref.sqlName} ORDER BY version`));
+}
+/** Reads _sqlx_migrations on MySQL or MariaDB. */
+async function readSqlxHistoryMysql(query) {
+    const ref = await (0,history_table/* findMysqlTable */.Sy)(query, '_sqlx_migrations');
+    if (!ref.exists)
+        return (0,history_table/* missingHistory */.PJ)(ref);
+    return sqlx_historyOf(ref, await query(`SELECT CAST(version AS CHAR) AS version, description, success, LOWER(HEX(checksum)) AS checksum FROM ${ref.sqlName} ORDER BY version`));
+}
+/** Orders files by their integer version, as sqlx does. */
+function sqlx_compareVersions(a, b) {
+    const diff = BigInt(a.id) - BigInt(b.id);
+    return diff === 0n ? 0 : diff < 0n ? -1 : 1;
+}
+const sqlx = {
+    name: 'sqlx',
+    tool: 'sqlx',
+    historyTable: 'public._sqlx_migrations',
+    detect: async (dir) => (await findSqlxMarker(dir)) !== undefined,
+    async list(dir, projectRoot, options) {
+        const names = (await listFileNames(dir)).filter((n) => sqlx_MIGRATION_FILE.test(n) && !n.endsWith('.down.sql'));
+        const files = await Promise.all(names.map(async (fileName) => {
+            const [, version, description] = sqlx_MIGRATION_FILE.exec(fileName);
+            const absPath = external_node_path_default().join(dir, fileName);
+            const raw = await (options.read ?? readText)(absPath);
+            const transaction = raw.startsWith('-- no-transaction')
+                ? { runs: false, reason: 'the file starts with "-- no-transaction", so sqlx runs it outside a transaction' }
+                : { runs: true, reason: 'sqlx runs each migration in a transaction' };
+            // The history stores the version as a bigint: 0001 and 1 are the same migration.
+            return toMigrationFile({ id: BigInt(version).toString(), name: description, absPath, raw, transaction }, projectRoot, options.transaction);
+        }));
+        return files.sort(sqlx_compareVersions);
+    },
+    readHistory: readSqlxHistory,
+    readHistoryMysql: readSqlxHistoryMysql,
+    checksum: (file) => sqlxChecksum(file.raw),
+    isApplied: (file, history) => hasSuccessfulRow(file.id, history.applied),
+};
+
 ;// CONCATENATED MODULE: ./src/sources/layouts/supabase.ts
 /**
  * Supabase CLI: supabase/migrations/<timestamp>_<name>.sql, history in
@@ -6982,16 +7076,18 @@ const supabase = {
 
 
 
+
 /** Every layout, sorted by name. */
-const LAYOUT_REGISTRY = [dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, supabase];
+const LAYOUT_REGISTRY = [dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, sqlx, supabase];
 /**
  * Detection order: a journal file, then folder shapes (Prisma's migration.sql before Diesel's
- * up.sql), then file-name patterns, then file contents, then the Supabase path, then any .sql.
+ * up.sql), then a Cargo.toml using sqlx (its file names look like golang-migrate's), then file-name patterns, then file contents, then the Supabase path, then any .sql.
  */
 const DETECTORS = [
     { layout: drizzle, findMarker: findDrizzleMarker },
     { layout: prisma, findMarker: findPrismaMarker },
     { layout: diesel, findMarker: findDieselMarker },
+    { layout: sqlx, findMarker: findSqlxMarker },
     { layout: flyway, findMarker: findFlywayMarker },
     { layout: golangMigrate, findMarker: findGolangMigrateMarker },
     { layout: dbmate, findMarker: findDbmateMarker },
@@ -9371,6 +9467,7 @@ const LAYOUTS = [
     'drizzle',
     'diesel',
     'supabase',
+    'sqlx',
 ];
 const TLS_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'];
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
