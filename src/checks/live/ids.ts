@@ -37,6 +37,7 @@ export const LIVE_CHECK_IDS = [
   'sequence-exhaustion',
   'server-version',
   'sql-features-supported',
+  'statement-timeout',
   'target-is-primary',
   'type-change-cast',
   'xid-wraparound',

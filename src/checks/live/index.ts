@@ -37,6 +37,7 @@ import schemaDrift from './schema-drift.js'
 import sequenceExhaustion from './sequence-exhaustion.js'
 import serverVersion from './server-version.js'
 import sqlFeaturesSupported from './sql-features-supported.js'
+import statementTimeout from './statement-timeout.js'
 import targetIsPrimary from './target-is-primary.js'
 import typeChangeCast from './type-change-cast.js'
 import xidWraparound from './xid-wraparound.js'
@@ -74,6 +75,7 @@ export const liveChecks: readonly LiveCheck[] = [
   sequenceExhaustion,
   serverVersion,
   sqlFeaturesSupported,
+  statementTimeout,
   targetIsPrimary,
   typeChangeCast,
   xidWraparound,

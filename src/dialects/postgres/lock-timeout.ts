@@ -39,6 +39,11 @@ export function lockTimeoutsBefore(statements: readonly Statement[], isWrapped =
 
 /** Like lockTimeoutsBefore, and also remembers SET LOCAL statements that had no effect, for messages. */
 export function lockTimeoutSteps(statements: readonly Statement[], isWrapped = false): LockTimeoutStep[] {
+  return timeoutSteps(statements, 'lock_timeout', isWrapped)
+}
+
+/** The same for another time setting a file can SET (statement_timeout). */
+export function timeoutSteps(statements: readonly Statement[], setting: TimeoutSetting, isWrapped = false): LockTimeoutStep[] {
   const out: LockTimeoutStep[] = []
   let session: LockTimeoutState | undefined
   let local: LockTimeoutState | undefined
@@ -46,7 +51,7 @@ export function lockTimeoutSteps(statements: readonly Statement[], isWrapped = f
   let isInBlock = isWrapped
   for (const stmt of statements) {
     out.push({ before: local ?? session, ignoredLocal })
-    const change = lockTimeoutChange(stmt)
+    const change = timeoutChange(stmt, setting)
     const control = stmt.kind === 'TransactionStmt' ? String(stmt.node.kind) : undefined
     if (change) {
       const state = change.ms === undefined ? undefined : { ms: change.ms, setBy: stmt }
@@ -71,31 +76,39 @@ export function lockTimeoutSteps(statements: readonly Statement[], isWrapped = f
 
 const TRANSACTION_ENDS: ReadonlySet<string> = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE'])
 
+/** The time settings a migration file sets for itself that the checks read. */
+export type TimeoutSetting = 'lock_timeout' | 'statement_timeout'
+
 /** What a statement does to lock_timeout: sets it (ms), clears it (ms undefined), or nothing (undefined). */
 export function lockTimeoutChange(stmt: Pick<Statement, 'kind' | 'node'>): { ms: number | undefined; isLocal: boolean } | undefined {
+  return timeoutChange(stmt, 'lock_timeout')
+}
+
+/** What a statement does to `setting`: sets it (ms), clears it (ms undefined), or nothing (undefined). */
+function timeoutChange(stmt: Pick<Statement, 'kind' | 'node'>, setting: TimeoutSetting): { ms: number | undefined; isLocal: boolean } | undefined {
   if (stmt.kind === 'VariableSetStmt') {
     const n = stmt.node
     // RESET ALL puts every setting back to its default, SET LOCAL values included.
     if (n.kind === 'VAR_RESET_ALL') return { ms: undefined, isLocal: false }
     // Setting names are case-insensitive, even quoted ones.
-    if (String(n.name ?? '').toLowerCase() !== 'lock_timeout') return undefined
+    if (String(n.name ?? '').toLowerCase() !== setting) return undefined
     const isLocal = Boolean(n.is_local)
     if (n.kind === 'VAR_SET_VALUE') return { ms: parseDuration(constValue(n.args?.[0])), isLocal }
     // VAR_SET_DEFAULT, VAR_RESET: back to the role or server default, which the file does not know.
     return { ms: undefined, isLocal }
   }
-  if (stmt.kind === 'SelectStmt') return setConfigCall(stmt.node)
+  if (stmt.kind === 'SelectStmt') return setConfigCall(stmt.node, setting)
   return undefined
 }
 
 /** `SELECT set_config('lock_timeout', '5s', is_local)`, the function form of SET. */
-function setConfigCall(node: Record<string, any>): { ms: number | undefined; isLocal: boolean } | undefined {
+function setConfigCall(node: Record<string, any>, setting: TimeoutSetting): { ms: number | undefined; isLocal: boolean } | undefined {
   for (const target of node.targetList ?? []) {
     const call = target?.ResTarget?.val?.FuncCall
     const name = (call?.funcname ?? []).map((p: any) => p?.String?.sval).join('.')
     if (name !== 'set_config' && name !== 'pg_catalog.set_config') continue
-    const [setting, value, isLocal] = call.args ?? []
-    if (constValue(setting)?.toLowerCase() !== 'lock_timeout') continue
+    const [settingName, value, isLocal] = call.args ?? []
+    if (constValue(settingName)?.toLowerCase() !== setting) continue
     return { ms: parseDuration(constValue(value)), isLocal: isLocal?.A_Const?.boolval?.boolval === true }
   }
   return undefined
