@@ -268,6 +268,7 @@ const LIVE_CHECK_IDS = [
     'sequence-exhaustion',
     'server-version',
     'sql-features-supported',
+    'statement-timeout',
     'target-is-primary',
     'type-change-cast',
     'xid-wraparound',
@@ -7589,7 +7590,7 @@ async function runPreflight(options) {
         if (!isSharded)
             await runStaticRules({ ...staticInput, files: pending, live }, emit);
         if (options.command === 'preflight') {
-            const [{ liveChecks }, { runLiveChecks }] = await Promise.all([__webpack_require__.e(/* import() */ 511).then(__webpack_require__.bind(__webpack_require__, 82511)), __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 70065))]);
+            const [{ liveChecks }, { runLiveChecks }] = await Promise.all([__webpack_require__.e(/* import() */ 886).then(__webpack_require__.bind(__webpack_require__, 46505)), __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 70065))]);
             // Checks for another dialect are not listed at all, so a report names only what applies.
             const checks = liveChecks.filter((c) => selected.has(c.id) && c.id !== 'connectivity' && c.dialects.includes(dialect));
             if (liveCtx) {
@@ -11176,6 +11177,7 @@ function parseRaw(wasm, sql, isTreeWanted) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DU: () => (/* binding */ timeoutSteps),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   RA: () => (/* binding */ lockTimeoutsBefore),
 /* harmony export */   gH: () => (/* binding */ lockTimeoutSteps)
@@ -11193,6 +11195,10 @@ function lockTimeoutsBefore(statements, isWrapped = false) {
 }
 /** Like lockTimeoutsBefore, and also remembers SET LOCAL statements that had no effect, for messages. */
 function lockTimeoutSteps(statements, isWrapped = false) {
+    return timeoutSteps(statements, 'lock_timeout', isWrapped);
+}
+/** The same for another time setting a file can SET (statement_timeout). */
+function timeoutSteps(statements, setting, isWrapped = false) {
     const out = [];
     let session;
     let local;
@@ -11200,7 +11206,7 @@ function lockTimeoutSteps(statements, isWrapped = false) {
     let isInBlock = isWrapped;
     for (const stmt of statements) {
         out.push({ before: local ?? session, ignoredLocal });
-        const change = lockTimeoutChange(stmt);
+        const change = timeoutChange(stmt, setting);
         const control = stmt.kind === 'TransactionStmt' ? String(stmt.node.kind) : undefined;
         if (change) {
             const state = change.ms === undefined ? undefined : { ms: change.ms, setBy: stmt };
@@ -11229,13 +11235,17 @@ function lockTimeoutSteps(statements, isWrapped = false) {
 const TRANSACTION_ENDS = new Set(['TRANS_STMT_COMMIT', 'TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE']);
 /** What a statement does to lock_timeout: sets it (ms), clears it (ms undefined), or nothing (undefined). */
 function lockTimeoutChange(stmt) {
+    return timeoutChange(stmt, 'lock_timeout');
+}
+/** What a statement does to `setting`: sets it (ms), clears it (ms undefined), or nothing (undefined). */
+function timeoutChange(stmt, setting) {
     if (stmt.kind === 'VariableSetStmt') {
         const n = stmt.node;
         // RESET ALL puts every setting back to its default, SET LOCAL values included.
         if (n.kind === 'VAR_RESET_ALL')
             return { ms: undefined, isLocal: false };
         // Setting names are case-insensitive, even quoted ones.
-        if (String(n.name ?? '').toLowerCase() !== 'lock_timeout')
+        if (String(n.name ?? '').toLowerCase() !== setting)
             return undefined;
         const isLocal = Boolean(n.is_local);
         if (n.kind === 'VAR_SET_VALUE')
@@ -11244,18 +11254,18 @@ function lockTimeoutChange(stmt) {
         return { ms: undefined, isLocal };
     }
     if (stmt.kind === 'SelectStmt')
-        return setConfigCall(stmt.node);
+        return setConfigCall(stmt.node, setting);
     return undefined;
 }
 /** `SELECT set_config('lock_timeout', '5s', is_local)`, the function form of SET. */
-function setConfigCall(node) {
+function setConfigCall(node, setting) {
     for (const target of node.targetList ?? []) {
         const call = target?.ResTarget?.val?.FuncCall;
         const name = (call?.funcname ?? []).map((p) => p?.String?.sval).join('.');
         if (name !== 'set_config' && name !== 'pg_catalog.set_config')
             continue;
-        const [setting, value, isLocal] = call.args ?? [];
-        if (constValue(setting)?.toLowerCase() !== 'lock_timeout')
+        const [settingName, value, isLocal] = call.args ?? [];
+        if (constValue(settingName)?.toLowerCase() !== setting)
             continue;
         return { ms: parseDuration(constValue(value)), isLocal: isLocal?.A_Const?.boolval?.boolval === true };
     }

@@ -1,8 +1,8 @@
-export const id = 511;
-export const ids = [511];
+export const id = 886;
+export const ids = [886];
 export const modules = {
 
-/***/ 82511:
+/***/ 46505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -6284,6 +6284,124 @@ function featuresUsedBy(stmt) {
     },
 }));
 
+;// CONCATENATED MODULE: ./src/checks/live/statement-timeout.ts
+/* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+
+
+
+
+
+
+
+
+
+/**
+ * A statement_timeout that the migration role's sessions start with (ALTER ROLE/DATABASE ... SET,
+ * or the server's) applies to the migration too: an index build, a table rewrite or a validating
+ * scan on a large table that runs past it is cancelled half-way. The work is lost, the file stops
+ * there (files run outside a transaction stay half-applied), and CREATE INDEX CONCURRENTLY leaves
+ * an INVALID index behind (https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-STATEMENT-TIMEOUT).
+ * A file that sets statement_timeout itself has decided, and is left alone.
+ */
+/* harmony default export */ const statement_timeout = ((0,engine_define/* defineLiveCheck */.oJ)({
+    id: 'statement-timeout',
+    title: 'Long migration statements are not cut off by statement_timeout',
+    category: 'locks',
+    severity: 'warning',
+    async run(ctx) {
+        const long = longStatements(ctx);
+        if (long.length === 0)
+            return engine_define/* outcome */.bu.pass('No pending statement does work proportional to the size of an existing table.');
+        const state = await readServerState(ctx);
+        const setting = effectiveSetting(state, 'statement_timeout');
+        const timeoutMs = settingMs(setting) ?? 0;
+        const evidence = { migrationRole: state.migrationRole, statementTimeoutMs: timeoutMs, statementTimeoutSource: setting?.source ?? null };
+        if (timeoutMs === 0)
+            return engine_define/* outcome */.bu.pass(`The migration role ${state.migrationRole} runs without a statement_timeout: long statements are not cut off.`, evidence);
+        const sizes = await (0,table_sizes/* readTableSizes */.BJ)(ctx);
+        // Only tables with rows: a table the pending set creates, or an empty one, is done at once.
+        const atRisk = long.flatMap((l) => {
+            const size = sizes.get((0,pending/* normaliseTable */.TA)(l.table));
+            return size && (size.rows > 0 || size.tableBytes > 8192) ? [{ ...l, size }] : [];
+        });
+        const limit = formatSeconds(timeoutMs / 1000);
+        const source = setting?.source === 'role' ? `ALTER ROLE/DATABASE ... SET for ${state.migrationRole}` : 'the server default';
+        if (atRisk.length === 0) {
+            return engine_define/* outcome */.bu.pass(`statement_timeout is ${limit} (${source}), and no long pending statement works on an existing table with rows.`, { ...evidence, longStatements: long.length });
+        }
+        const findings = atRisk.map((r) => ({
+            message: `${r.work} on ${r.size.resolved} (${describeSize(r.size)}) runs under the migration role's statement_timeout of ${limit} (${source}): ` +
+                `if it takes longer it is cancelled half-way${r.isConcurrentIndex ? ', leaving an INVALID index behind' : ''}, and the migration stops there.`,
+            mitigation: statement_timeout_MITIGATION,
+            evidence: { table: r.size.resolved, rows: r.size.rows, totalBytes: r.size.totalBytes, work: r.work, statementTimeoutMs: timeoutMs },
+            tables: [r.size.resolved],
+            at: r.ref,
+        }));
+        const tables = [...new Set(atRisk.map((r) => r.size.resolved))];
+        return {
+            status: 'warn',
+            summary: `statement_timeout is ${limit} for ${state.migrationRole} (${source}) and ${atRisk.length} pending statement${atRisk.length === 1 ? ' does' : 's do'} work proportional to ${tables.length === 1 ? tables[0] : `${tables.length} tables`} without setting statement_timeout first: ${atRisk.length === 1 ? 'it is' : 'they are'} cancelled if slower.`,
+            mitigation: statement_timeout_MITIGATION,
+            evidence: { ...evidence, tables, statements: atRisk.length },
+            findings,
+        };
+    },
+}));
+const statement_timeout_MITIGATION = "Start the migration file with SET statement_timeout = 0; (or a value above the longest expected statement) after SET lock_timeout: it applies to the migration's session only, " +
+    'and the role default keeps protecting the application. See runbook/statement-timeout.md.';
+/** Statements that rebuild, scan or rewrite the rows of a table, in files that do not set statement_timeout before them. */
+function longStatements(ctx) {
+    const out = [];
+    for (const file of ctx.pending) {
+        const steps = (0,lock_timeout/* timeoutSteps */.DU)(file.parsed.statements, 'statement_timeout', file.migration.runsInTransaction);
+        for (const [i, stmt] of file.parsed.statements.entries()) {
+            // The file chose its own value (0 disables it): that decision is the file's.
+            if (steps[i]?.before !== undefined)
+                continue;
+            const ref = { file, stmt };
+            const rebuilds = statementRebuilds(ref);
+            for (const r of rebuilds)
+                out.push({ ref, table: r.table, work: r.reason, isConcurrentIndex: stmt.kind === 'IndexStmt' && stmt.node.concurrent === true });
+            if (rebuilds.length === 0)
+                out.push(...scans(ref));
+        }
+    }
+    return out;
+}
+/** Statements that read or change every row without rebuilding: validating constraints, SET NOT NULL, UPDATE and DELETE. */
+function scans(ref) {
+    const n = ref.stmt.node;
+    const at = (table, work) => (table ? [{ ref, table, work, isConcurrentIndex: false }] : []);
+    switch (ref.stmt.kind) {
+        case 'UpdateStmt':
+            return at((0,postgres_locks/* relationName */.CJ)(n.relation), 'UPDATE');
+        case 'DeleteStmt':
+            return at((0,postgres_locks/* relationName */.CJ)(n.relation), 'DELETE');
+        case 'AlterTableStmt': {
+            const works = (n.cmds ?? []).flatMap((c) => {
+                const cmd = c.AlterTableCmd ?? {};
+                const con = cmd.def?.Constraint;
+                if (cmd.subtype === 'AT_ValidateConstraint')
+                    return [`VALIDATE CONSTRAINT ${cmd.name} (scans the table)`];
+                if (cmd.subtype === 'AT_SetNotNull')
+                    return [`SET NOT NULL on ${cmd.name} (scans the table)`];
+                if (cmd.subtype === 'AT_AddConstraint' && (con?.contype === 'CONSTR_FOREIGN' || con?.contype === 'CONSTR_CHECK') && !con.skip_validation) {
+                    return [`ADD ${con.contype === 'CONSTR_FOREIGN' ? 'FOREIGN KEY' : 'CHECK'} (checks every row)`];
+                }
+                return [];
+            });
+            return works.length > 0 ? at((0,postgres_locks/* relationName */.CJ)(n.relation), works.join(', ')) : [];
+        }
+        default:
+            return [];
+    }
+}
+/** "200,000 rows, 12 MB" (or only the size when the row count is an estimate of nothing). */
+function describeSize(size) {
+    const rows = size.isRowsKnown ? `${size.rows.toLocaleString('en-US')} rows, ` : '';
+    return `${rows}${(0,units/* formatBytes */.z3)(size.totalBytes)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/live/target-is-primary.ts
 
 
@@ -6420,6 +6538,7 @@ const XID_HORIZON = 2 ** 31;
 
 
 
+
 const liveChecks = [
     applied_migration_in_diff,
     autovacuum_on_touched_tables,
@@ -6453,6 +6572,7 @@ const liveChecks = [
     sequence_exhaustion,
     server_version,
     sql_features_supported,
+    statement_timeout,
     target_is_primary,
     type_change_cast,
     xid_wraparound,
