@@ -31,4 +31,13 @@ describe('out-of-order-migrations', () => {
     expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['db/migrations/20240201000000_late_branch.sql:1'])
     expect(result.findings[0]!.message).toMatch(/ordered before db\/migrations\/20240301000000_email.sql.*dbmate applies it/)
   })
+
+  it('counts an applied version that has no file in the folder (deleted, or applied from another branch)', async () => {
+    await db.exec("INSERT INTO schema_migrations VALUES ('20240315000000')")
+    const result = await runWithHistory(check, db, dbmate, FILES, 'db/migrations')
+    expect(result.status).toBe('warn')
+    expect(result.findings.map((f) => f.file)).toEqual(['db/migrations/20240201000000_late_branch.sql', 'db/migrations/20240301000000_email.sql'])
+    expect(result.findings[0]!.message).toMatch(/ordered before version 20240315000000 \(no file for it in the folder\)/)
+    expect(result.evidence).toMatchObject({ newestApplied: '20240315000000', outOfOrder: ['20240201000000', '20240301000000'] })
+  })
 })
