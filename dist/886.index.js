@@ -5365,17 +5365,12 @@ const TOOL_BEHAVIOUR = {
         const { layout, history } = found;
         if (!history.exists)
             return engine_define/* outcome */.bu.pass(`History table ${history.table} does not exist yet: every migration runs in order.`);
-        const order = new Map(ctx.migrations.map((m, i) => [m.path, i]));
-        const appliedIndexes = ctx.migrations.flatMap((m, i) => (m.kind === 'versioned' && layout.isApplied(m, history) ? [i] : []));
-        if (appliedIndexes.length === 0)
-            return engine_define/* outcome */.bu.pass('No migration is applied yet: the pending ones run in order.');
-        const newest = ctx.migrations[Math.max(...appliedIndexes)];
         const failedIds = new Set(history.applied.filter((r) => r.isFailed).map((r) => r.id));
-        const early = ctx.pending.filter((p) => {
-            const i = order.get(p.migration.path);
-            // A failed migration waiting for a retry is not out of order.
-            return p.migration.kind === 'versioned' && i !== undefined && i < order.get(newest.path) && !failedIds.has(p.migration.id);
-        });
+        const newest = newestApplied(ctx, layout, history);
+        if (!newest)
+            return engine_define/* outcome */.bu.pass('No migration is applied yet: the pending ones run in order.');
+        // A failed migration waiting for a retry is not out of order.
+        const early = ctx.pending.filter((p) => p.migration.kind === 'versioned' && newest.isAfter(p.migration) && !failedIds.has(p.migration.id));
         const evidence = { newestApplied: newest.id, outOfOrder: early.map((p) => p.migration.id) };
         if (early.length === 0)
             return engine_define/* outcome */.bu.pass(`Every pending migration comes after the newest applied one (${newest.id}).`, evidence);
@@ -5384,7 +5379,7 @@ const TOOL_BEHAVIOUR = {
         for (const p of early) {
             findings.push({
                 at: await fileStart(ctx, p.migration),
-                message: `${p.migration.path} is pending but ordered before ${newest.path}, which ${ctx.targetName} already applied: ${behaviour}.`,
+                message: `${p.migration.path} is pending but ordered before ${newest.described}, which ${ctx.targetName} already applied: ${behaviour}.`,
                 mitigation: `Check it does not depend on the schema before ${newest.id}; rename it so it sorts after ${newest.id} (if it was never applied anywhere), or allow out-of-order runs deliberately.`,
                 evidence: { id: p.migration.id, newestApplied: newest.id },
             });
@@ -5398,6 +5393,28 @@ const TOOL_BEHAVIOUR = {
         };
     },
 }));
+/**
+ * The newest applied migration. Where every version is an integer (goose, sqlx, dbmate, Supabase,
+ * simple Flyway versions) it is the highest applied version, with or without a file in the
+ * folder (a file deleted, or applied from another branch, still moves the tool's history on);
+ * otherwise the last listed file the history marks applied, in the tool's order.
+ */
+function newestApplied(ctx, layout, history) {
+    const isInteger = (id) => /^\d+$/.test(id);
+    const applied = history.applied.filter((r) => !r.isFailed);
+    const versioned = ctx.migrations.filter((m) => m.kind === 'versioned');
+    if (applied.length > 0 && applied.every((r) => isInteger(r.id)) && versioned.every((m) => isInteger(m.id))) {
+        const top = applied.reduce((a, b) => (BigInt(b.id) > BigInt(a.id) ? b : a));
+        const file = versioned.find((m) => BigInt(m.id) === BigInt(top.id));
+        return { id: top.id, described: file ? file.path : `version ${top.id} (no file for it in the folder)`, isAfter: (m) => BigInt(m.id) < BigInt(top.id) };
+    }
+    const order = new Map(ctx.migrations.map((m, i) => [m.path, i]));
+    const indexes = ctx.migrations.flatMap((m, i) => (m.kind === 'versioned' && layout.isApplied(m, history) ? [i] : []));
+    if (indexes.length === 0)
+        return undefined;
+    const newest = ctx.migrations[Math.max(...indexes)];
+    return { id: newest.id, described: newest.path, isAfter: (m) => (order.get(m.path) ?? Infinity) < order.get(newest.path) };
+}
 
 // EXTERNAL MODULE: ./src/dialects/postgres/catalog/archiver.ts
 var archiver = __webpack_require__(51748);
