@@ -4,7 +4,7 @@
  * https://github.com/golang-migrate/migrate/blob/master/database/postgres/README.md
  */
 import path from 'node:path'
-import { listFileNames, readText, toMigrationFile, type TransactionDefault } from '../files.js'
+import { compareIntegerIds, listFileNames, readText, toMigrationFile, type TransactionDefault } from '../files.js'
 import { findMysqlTable, findTable, missingHistory } from '../history-table.js'
 import type { Layout, MigrationFile, MigrationHistory, QueryFn } from '../layout.js'
 
@@ -26,12 +26,6 @@ const TRANSACTION: TransactionDefault = {
 export async function findGolangMigrateMarker(dir: string): Promise<string | undefined> {
   const first = (await listFileNames(dir)).find((n) => UP_FILE.test(n))
   return first ? `found ${first} (<version>_<name>.up.sql)` : undefined
-}
-
-/** Orders files by their integer version, as golang-migrate does. */
-function compareVersions(a: MigrationFile, b: MigrationFile): number {
-  const diff = BigInt(a.id) - BigInt(b.id)
-  return diff === 0n ? 0 : diff < 0n ? -1 : 1
 }
 
 /** Reads the single schema_migrations row; a dirty row marks that version as failed. */
@@ -93,7 +87,7 @@ export const golangMigrate: Layout = {
         ]
       }),
     )
-    return files.sort(compareVersions)
+    return files.sort(compareIntegerIds)
   },
   readHistory: readGolangMigrateHistory,
   readHistoryMysql: readGolangMigrateHistoryMysql,

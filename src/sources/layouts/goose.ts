@@ -7,7 +7,7 @@
  */
 import path from 'node:path'
 import { ConfigError } from '../../engine/errors.js'
-import { hasSuccessfulRow, listFileNames, readText, toMigrationFile, toProjectPath, type TransactionDefault } from '../files.js'
+import { compareIntegerIds, hasSuccessfulRow, listFileNames, readText, toMigrationFile, toProjectPath, type TransactionDefault } from '../files.js'
 import { findMysqlTable, findTable, missingHistory, type TableRef } from '../history-table.js'
 import type { AppliedMigration, Layout, MigrationHistory, QueryFn, TextReader } from '../layout.js'
 import { keepOnly } from './dbmate.js'
@@ -90,7 +90,7 @@ export const goose: Layout = {
       }),
     )
     // goose applies in version order (numeric), whatever the names' widths.
-    return files.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0))
+    return files.sort(compareIntegerIds)
   },
   readHistory: readGooseHistory,
   readHistoryMysql: readGooseHistoryMysql,

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { hasSuccessfulRow, isFile, listFileNames, readText, toMigrationFile, type TransactionDefault } from '../files.js'
+import { compareIntegerIds, hasSuccessfulRow, isFile, listFileNames, readText, toMigrationFile, type TransactionDefault } from '../files.js'
 import { findMysqlTable, findTable, missingHistory, type TableRef } from '../history-table.js'
-import type { AppliedMigration, Layout, MigrationFile, MigrationHistory, QueryFn, TextReader } from '../layout.js'
+import type { AppliedMigration, Layout, MigrationHistory, QueryFn, TextReader } from '../layout.js'
 
 /** A migration sqlx runs forwards: simple, or the up half of a reversible one. */
 const MIGRATION_FILE = /^(\d+)_(.*?)(\.up)?\.sql$/
@@ -62,12 +62,6 @@ async function readSqlxHistoryMysql(query: QueryFn): Promise<MigrationHistory> {
   return historyOf(ref, await query(`SELECT CAST(version AS CHAR) AS version, description, success, LOWER(HEX(checksum)) AS checksum FROM ${ref.sqlName} ORDER BY version`))
 }
 
-/** Orders files by their integer version, as sqlx does. */
-function compareVersions(a: MigrationFile, b: MigrationFile): number {
-  const diff = BigInt(a.id) - BigInt(b.id)
-  return diff === 0n ? 0 : diff < 0n ? -1 : 1
-}
-
 export const sqlx: Layout = {
   name: 'sqlx',
   tool: 'sqlx',
@@ -87,7 +81,7 @@ export const sqlx: Layout = {
         return toMigrationFile({ id: BigInt(version!).toString(), name: description!, absPath, raw, transaction }, projectRoot, options.transaction)
       }),
     )
-    return files.sort(compareVersions)
+    return files.sort(compareIntegerIds)
   },
   readHistory: readSqlxHistory,
   readHistoryMysql: readSqlxHistoryMysql,
