@@ -6159,6 +6159,11 @@ function toProjectPath(projectRoot, absPath) {
     return external_node_path_default().relative(projectRoot, absPath).split((external_node_path_default()).sep).join('/');
 }
 /** Plain string order by UTF-16 code unit, independent of the locale (tools sort file names this way). */
+/** Orders migrations by integer version ids (golang-migrate, goose, sqlx store the version as a bigint). */
+function compareIntegerIds(a, b) {
+    const diff = BigInt(a.id) - BigInt(b.id);
+    return diff === 0n ? 0 : diff < 0n ? -1 : 1;
+}
 function compareCodeUnits(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -6604,11 +6609,6 @@ async function findGolangMigrateMarker(dir) {
     const first = (await listFileNames(dir)).find((n) => UP_FILE.test(n));
     return first ? `found ${first} (<version>_<name>.up.sql)` : undefined;
 }
-/** Orders files by their integer version, as golang-migrate does. */
-function compareVersions(a, b) {
-    const diff = BigInt(a.id) - BigInt(b.id);
-    return diff === 0n ? 0 : diff < 0n ? -1 : 1;
-}
 /** Reads the single schema_migrations row; a dirty row marks that version as failed. */
 async function readGolangMigrateHistory(query) {
     const ref = await (0,history_table/* findTable */.UI)(query, 'schema_migrations');
@@ -6667,7 +6667,7 @@ const golangMigrate = {
                 toMigrationFile({ id: BigInt(match[1]).toString(), name: match[2], absPath, raw, transaction: golang_migrate_TRANSACTION }, projectRoot, options.transaction)),
             ];
         }));
-        return files.sort(compareVersions);
+        return files.sort(compareIntegerIds);
     },
     readHistory: readGolangMigrateHistory,
     readHistoryMysql: readGolangMigrateHistoryMysql,
@@ -6757,7 +6757,7 @@ const goose = {
             return toMigrationFile(facts, projectRoot, options.transaction);
         }));
         // goose applies in version order (numeric), whatever the names' widths.
-        return files.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0));
+        return files.sort(compareIntegerIds);
     },
     readHistory: readGooseHistory,
     readHistoryMysql: readGooseHistoryMysql,
@@ -6975,11 +6975,6 @@ async function readSqlxHistoryMysql(query) {
         return (0,history_table/* missingHistory */.PJ)(ref);
     return sqlx_historyOf(ref, await query(`SELECT CAST(version AS CHAR) AS version, description, success, LOWER(HEX(checksum)) AS checksum FROM ${ref.sqlName} ORDER BY version`));
 }
-/** Orders files by their integer version, as sqlx does. */
-function sqlx_compareVersions(a, b) {
-    const diff = BigInt(a.id) - BigInt(b.id);
-    return diff === 0n ? 0 : diff < 0n ? -1 : 1;
-}
 const sqlx = {
     name: 'sqlx',
     tool: 'sqlx',
@@ -6997,7 +6992,7 @@ const sqlx = {
             // The history stores the version as a bigint: 0001 and 1 are the same migration.
             return toMigrationFile({ id: BigInt(version).toString(), name: description, absPath, raw, transaction }, projectRoot, options.transaction);
         }));
-        return files.sort(sqlx_compareVersions);
+        return files.sort(compareIntegerIds);
     },
     readHistory: readSqlxHistory,
     readHistoryMysql: readSqlxHistoryMysql,
