@@ -68,9 +68,22 @@ function timeNode(args: readonly string[], cwd: string, maxExit = 0, env: NodeJS
   })
 }
 
-/** The lint command line for a folder or file, writing reports and logs under `work`. */
-function lintArgs(target: string, work: string): string[] {
-  return [CLI, 'lint', target, '--quiet', '--format', 'json', '--out', join(work, 'out'), '--log-dir', join(work, 'logs')]
+/** The lint command line for a folder or file, writing reports and logs under `work`; `config` adds --config. */
+function lintArgs(target: string, work: string, config?: string): string[] {
+  const args = [CLI, 'lint', target, '--quiet', '--format', 'json', '--out', join(work, 'out'), '--log-dir', join(work, 'logs')]
+  return config === undefined ? args : [...args, '--config', config]
+}
+
+/**
+ * Writes a config that turns every static rule off. A lint run with it does everything but the
+ * rules (listing, parsing, the indexes the rules share, the report): the floor any rule work adds to.
+ */
+async function writeRulesOffConfig(root: string): Promise<string> {
+  const listed = await timeNode([CLI, 'rules', '--json'], root)
+  const ids = (JSON.parse(listed.stdout) as { id: string; kind: string }[]).filter((r) => r.kind === 'static').map((r) => r.id)
+  const file = join(root, 'every-rule-off.yaml')
+  writeFileSync(file, `version: 1\nrules:\n${ids.map((id) => `  ${id}: off\n`).join('')}`)
+  return file
 }
 
 /** The median of some numbers. */
@@ -93,7 +106,7 @@ async function lintPeakRss(target: string, work: string): Promise<number> {
 }
 
 /** Benchmarks one corpus size and prints its numbers; returns whether the targets were met. */
-async function benchSize(root: string, size: number, runs: number): Promise<boolean> {
+async function benchSize(root: string, size: number, runs: number, rulesOff: string): Promise<boolean> {
   const corpus: Corpus = writeCorpus(join(root, `corpus-${size}`), size)
   const work = join(root, `work-${size}`)
   process.stdout.write(`\n${size} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MiB, ${corpus.statements} statements\n`)
@@ -102,6 +115,7 @@ async function benchSize(root: string, size: number, runs: number): Promise<bool
   await timeNode(lintArgs(corpus.dir, work), root, 1)
   const bare: number[] = []
   const lint: number[] = []
+  const floor: number[] = []
   let last: Run | undefined
   for (let i = 0; i < runs; i++) {
     const parsed = await timeNode([BARE_PARSE, corpus.dir], root)
@@ -110,6 +124,7 @@ async function benchSize(root: string, size: number, runs: number): Promise<bool
     bare.push(parsed.wallS)
     last = await timeNode(lintArgs(corpus.dir, work), root, 1)
     lint.push(last.wallS)
+    floor.push((await timeNode(lintArgs(corpus.dir, join(work, 'rules-off'), rulesOff), root, 1)).wallS)
   }
   // Read now: the memory run below writes a newer log and report.
   const phases = describePhases(join(work, 'logs'), last!)
@@ -127,6 +142,7 @@ async function benchSize(root: string, size: number, runs: number): Promise<bool
     ['lint files/s', (size / lintS).toFixed(0)],
     ['lint statements/s', (corpus.statements / lintS).toFixed(0)],
     ['lint / bare parse', `${ratio.toFixed(2)}x${target === undefined ? '' : ` (target <= ${target}x: ${isRatioMet ? 'met' : 'NOT met'})`}`],
+    ['lint, every rule off', `${seconds(median(floor))} median, ${(median(floor) / bareS).toFixed(2)}x the bare parse (listing, parsing, shared indexes, report)`],
     ['lint peak RSS', `${rssMiB.toFixed(0)} MiB${size >= 4000 ? ` (target < ${MEMORY_TARGET_MIB} MiB: ${isMemoryMet ? 'met' : 'NOT met'})` : ''}`],
   ]
   for (const [name, text] of rows) process.stdout.write(`  ${name!.padEnd(24)} ${text}\n`)
@@ -203,7 +219,8 @@ async function main(): Promise<number> {
   process.stdout.write(`migrations lint benchmark: node ${process.version}, ${options.runs} runs per size${threads ? `, PREFLIGHT_PARSE_THREADS=${threads}` : ''}\n`)
   try {
     let isMet = await benchSmallFile(root, options.runs)
-    for (const size of options.sizes) isMet = (await benchSize(root, size, options.runs)) && isMet
+    const rulesOff = await writeRulesOffConfig(root)
+    for (const size of options.sizes) isMet = (await benchSize(root, size, options.runs, rulesOff)) && isMet
     process.stdout.write(`\n${isMet ? 'every target met' : 'some targets NOT met'}${options.keep ? `; corpora kept in ${root}` : ''}\n`)
     return isMet ? 0 : 1
   } finally {
