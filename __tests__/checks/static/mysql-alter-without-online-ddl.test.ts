@@ -15,6 +15,9 @@ describe('mysql-alter-without-online-ddl', () => {
       'SET foreign_key_checks = 0;\nALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id), ALGORITHM=INPLACE, LOCK=NONE;',
       // New tables hold no rows and no readers.
       'CREATE TABLE notes (id BIGINT PRIMARY KEY);\nALTER TABLE notes ADD COLUMN body TEXT;\nCREATE INDEX notes_body ON notes (id);',
+      // Also when node-sql-parser rejects the CREATE TABLE over one column clause (flipt's ON UPDATE NOW(2)).
+      'CREATE TABLE IF NOT EXISTS `rules` (id VARCHAR(255) NOT NULL, updated_at TIMESTAMP(2) DEFAULT NOW(2) ON UPDATE NOW(2) NOT NULL);\nALTER TABLE rules ADD FOREIGN KEY (flag_key) REFERENCES flags (`key`);',
+      { sql: 'ALTER TABLE shop.results MODIFY latitude DOUBLE;', before: ['CREATE TABLE shop.results (id INT, latitude real);'] },
       'ALTER ONLINE TABLE orders ADD COLUMN note INT;',
       'ALTER TABLE orders ALGORITHM=NOCOPY, LOCK=NONE, ADD COLUMN note INT;',
       'SELECT 1;',
@@ -37,6 +40,9 @@ describe('mysql-alter-without-online-ddl', () => {
     ],
     reported: [
       { sql: 'ALTER TABLE orders MODIFY COLUMN total DECIMAL(14,2) NOT NULL;', at: '1:1', message: 'MODIFY COLUMN total on orders copies the whole table and blocks writes to it until done if it changes a column\'s data type' },
+      // A table read from an unparsed CREATE TABLE is new only under its own name (and database).
+      { sql: 'CREATE TABLE other.results (id INT, latitude real);\nALTER TABLE shop.results MODIFY latitude DOUBLE;', at: '2:1', message: 'MODIFY COLUMN latitude on shop.results' },
+      { sql: 'CREATE TEMPORARY TABLE results (id INT, latitude real);\nALTER TABLE results MODIFY latitude DOUBLE;', at: '2:1', message: 'MODIFY COLUMN latitude on results' },
       // Adding AUTO_INCREMENT changes the type, even when the pending set gave the column the rest of it.
       { sql: 'ALTER TABLE t MODIFY id INT NOT NULL;\nALTER TABLE t MODIFY id INT NOT NULL AUTO_INCREMENT;', at: ['1:1', '2:1'], message: 'MODIFY COLUMN id' },
       { sql: 'ALTER TABLE `dictionary` ADD COLUMN `id` int(10) UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST;', at: '1:1', message: 'adding an AUTO_INCREMENT column rebuilds the table and blocks writes' },

@@ -9,6 +9,8 @@ describe('mysql-ddl-not-transactional', () => {
       'ALTER TABLE orders ADD COLUMN note INT;\nUPDATE orders SET note = 1 WHERE id = 1;',
       // Every DDL but the last can run again.
       'CREATE TABLE IF NOT EXISTS a (id INT);\nDROP TABLE IF EXISTS b;\nALTER TABLE c ADD COLUMN x INT;',
+      // The same with CREATE TABLEs node-sql-parser rejects: IF NOT EXISTS is read from their text.
+      'CREATE TABLE IF NOT EXISTS a (id INT, at TIMESTAMP(2) DEFAULT NOW(2) ON UPDATE NOW(2));\nCREATE TABLE IF NOT EXISTS b (id INT, lat real);\nALTER TABLE c ADD COLUMN x INT;',
       // Temporary tables do not commit.
       'CREATE TEMPORARY TABLE t (id INT);\nALTER TABLE orders ADD COLUMN note INT;',
       // One file each is the advice: the rule looks at files one by one.
@@ -33,6 +35,8 @@ describe('mysql-ddl-not-transactional', () => {
     reported: [
       { sql: 'ALTER TABLE orders ADD COLUMN note INT;\nCREATE INDEX orders_note ON orders (note);', at: '2:1', message: 'runs 2 DDL statements' },
       { sql: 'CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\nCREATE TABLE b (id INT);\nDROP TABLE c;', at: '3:1', message: 'fails at line 1' },
+      // Without IF NOT EXISTS an unparsed CREATE TABLE fails on a re-run like a parsed one.
+      { sql: 'CREATE TABLE a (id INT, lat real);\nALTER TABLE c ADD COLUMN x INT;', at: '2:1', message: 'fails at line 1' },
       // A statement node-sql-parser cannot read still counts by its keywords.
       { sql: 'ALTER TABLE a EXCHANGE PARTITION p0 WITH TABLE b;\nALTER TABLE b ADD COLUMN x INT;', at: '2:1' },
       // Created without dropping first: a re-run after a failed CALL stops at "already exists" (Mattermost).

@@ -6,6 +6,7 @@
  */
 import type { Statement } from '../postgres/parser.js'
 import { UNPARSED, type UnparsedNode } from './parser.js'
+import { unquote } from './keyword-statements.js'
 
 /** A table as the SQL names it; `db` is null when unqualified (the connection's database). */
 export interface MysqlTable {
@@ -63,8 +64,33 @@ export function indexedTable(stmt: Statement): MysqlTable | undefined {
 
 /** Tables a CREATE TABLE creates (temporary tables excluded: they vanish with the session). */
 export function createdTables(stmt: Statement): MysqlTable[] {
+  if (stmt.kind === UNPARSED) {
+    const head = unparsedCreateTable(stmt)
+    return head && !head.isTemporary ? [head.table] : []
+  }
   if (stmt.kind !== 'create' || stmt.node.keyword !== 'table' || stmt.node.temporary) return []
   return toTables(stmt.node.table)
+}
+
+/** The head of a CREATE TABLE node-sql-parser rejected: which table, and how it is created. */
+export interface CreateTableHead {
+  readonly table: MysqlTable
+  readonly isTemporary: boolean
+  readonly ifNotExists: boolean
+}
+
+/**
+ * The table an unparsed CREATE TABLE creates, read from its text. node-sql-parser rejects whole
+ * CREATE TABLEs over one column clause it does not know (ON UPDATE NOW(2), REAL, a generated column
+ * with ->>); the table they create is still new and empty for every later statement.
+ */
+export function unparsedCreateTable(stmt: Statement): CreateTableHead | undefined {
+  if (stmt.kind !== UNPARSED) return undefined
+  const name = '(`(?:[^`]|``)+`|"(?:[^"]|"")+"|[A-Za-z0-9_$]+)'
+  const match = new RegExp(`^\\s*CREATE\\s+(TEMPORARY\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?${name}(?:\\s*\\.\\s*${name})?\\s*[(\\s]`, 'i').exec(stripComments(stmt.text))
+  if (!match) return undefined
+  const table = match[4] ? { db: unquote(match[3]!), table: unquote(match[4]) } : { db: null, table: unquote(match[3]!) }
+  return { table, isTemporary: match[1] !== undefined, ifNotExists: match[2] !== undefined }
 }
 
 /** The table a DELETE or UPDATE changes rows of, with its WHERE (null without one). */
@@ -151,6 +177,7 @@ export function isDdl(stmt: Statement): boolean {
  * DROP ... IF EXISTS, and an ALTER TABLE whose every item changes nothing the second time.
  */
 export function isRerunnable(stmt: Statement): boolean {
+  if (stmt.kind === UNPARSED) return unparsedCreateTable(stmt)?.ifNotExists ?? false
   if (stmt.kind === 'create') return stmt.node.if_not_exists != null || stmt.node.replace != null
   if (stmt.kind === 'drop') return typeof stmt.node.prefix === 'string' && /if exists/i.test(stmt.node.prefix)
   if (stmt.kind === 'alter') {
@@ -209,6 +236,8 @@ export function schemaObjectOf(stmt: Statement): SchemaObject | undefined {
     return typeof name === 'string' ? { type: keyword, name: name.toLowerCase() } : undefined
   }
   if (stmt.kind === UNPARSED) {
+    const created = unparsedCreateTable(stmt)
+    if (created) return { type: 'table', name: created.table.table.toLowerCase() }
     // Routines, triggers and events node-sql-parser does not read: CREATE [DEFINER=...] PROCEDURE name.
     const match = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:AGGREGATE\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT)\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:`?[A-Za-z0-9_$]+`?\s*\.\s*)?`?([A-Za-z0-9_$]+)`?/i.exec(stripComments(stmt.text))
     return match ? { type: match[1]!.toLowerCase(), name: match[2]!.toLowerCase() } : undefined

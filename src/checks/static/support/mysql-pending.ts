@@ -5,11 +5,13 @@
  */
 import type { StatementRef, StaticContext } from '../../../engine/define.js'
 import { foreignKeyChecksSetting } from '../../../dialects/mysql/online-ddl.js'
+import { UNPARSED } from '../../../dialects/mysql/parser.js'
 import { addedColumns, alterItemColumn, alterItems, alteredTable, columnTypeOf, createdTables, isSameTable, type MysqlTable } from '../../../dialects/mysql/statements.js'
 
 /** True when a pending CREATE TABLE before `ref` (in its file or an earlier one) created `table`. */
 export function isCreatedEarlier(ctx: StaticContext, ref: StatementRef, table: MysqlTable): boolean {
-  for (const earlier of ctx.statements('create')) {
+  // Unparsed too: node-sql-parser rejects whole CREATE TABLEs over one column clause (createdTables reads their head).
+  for (const earlier of ctx.statements(['create', UNPARSED])) {
     if (isAtOrAfter(ctx, earlier, ref)) return false
     if (createdTables(earlier.stmt).some((t) => isSameTable(t, table))) return true
   }
