@@ -9,6 +9,8 @@ describe('mysql-ddl-not-transactional', () => {
       'ALTER TABLE orders ADD COLUMN note INT;\nUPDATE orders SET note = 1 WHERE id = 1;',
       // Every DDL but the last can run again.
       'CREATE TABLE IF NOT EXISTS a (id INT);\nDROP TABLE IF EXISTS b;\nALTER TABLE c ADD COLUMN x INT;',
+      // MariaDB's guarded index statements run again too (openfga).
+      'DROP INDEX IF EXISTS idx_a ON t;\nCREATE INDEX IF NOT EXISTS idx_b ON t (a);\nALTER TABLE c ADD COLUMN x INT;',
       // The same with CREATE TABLEs node-sql-parser rejects: IF NOT EXISTS is read from their text.
       'CREATE TABLE IF NOT EXISTS a (id INT, at TIMESTAMP(2) DEFAULT NOW(2) ON UPDATE NOW(2));\nCREATE TABLE IF NOT EXISTS b (id INT, lat real);\nALTER TABLE c ADD COLUMN x INT;',
       // Temporary tables do not commit.

@@ -145,6 +145,21 @@ describe('MySQL parser', () => {
     expect(await outline('ALTER TABLE t ADD COLUMN IF NOT EXISTS c INT;')).toEqual(['alter 1:1-1:45 ALTER TABLE t ADD COLUMN IF NOT EXISTS c INT'])
   })
 
+  it("reads MariaDB's CREATE INDEX IF NOT EXISTS and DROP INDEX IF EXISTS as index statements with the guard marked, text as written", async () => {
+    const parsed = (await loadMysqlParser()).parse(
+      'CREATE UNIQUE INDEX IF NOT EXISTS `i` ON shop.t (a);\ndrop index if exists i on t;\nDROP INDEX IF EXISTS i ON t WHERE x;',
+    )
+    expect(parsed.statements.map((s) => [s.kind, s.text])).toEqual([
+      ['create', 'CREATE UNIQUE INDEX IF NOT EXISTS `i` ON shop.t (a)'],
+      ['drop', 'drop index if exists i on t'],
+      // Another gap besides the guard: unparsed, with where the full text stopped.
+      [UNPARSED, 'DROP INDEX IF EXISTS i ON t WHERE x'],
+    ])
+    expect(parsed.statements[0]!.node).toMatchObject({ keyword: 'index', index: 'i', if_not_exists: 'IF NOT EXISTS', table: { db: 'shop', table: 't' } })
+    expect(parsed.statements[1]!.node).toMatchObject({ keyword: 'index', prefix: 'if exists', table: { db: null, table: 't' } })
+    expect(parsed.statements[2]!.node.reason).toContain('EXISTS i ON t WHERE x')
+  })
+
   it('returns no statements for an empty or comment-only file', async () => {
     expect(await outline('')).toEqual([])
     expect(await outline('-- nothing\n/* here */\n;;\n')).toEqual([])

@@ -106,10 +106,38 @@ function astOf(grammars: Readonly<Record<MysqlGrammar, SqlParser>>, text: string
       }
     }
   }
+  const guarded = withoutIndexGuard(grammars, executable)
+  if (guarded) return guarded
   const blanked = rewriteComments(text, { blank: true })
   const known = readKeywordStatement(blanked) ?? readAlterText(blanked)
   if (known) return known
   return { kind: UNPARSED, node: { keywords: leadingKeywords(executable), reason: routineReason(blanked) ?? reason } satisfies UnparsedNode }
+}
+
+/** MariaDB's `CREATE INDEX IF NOT EXISTS` and `DROP INDEX IF EXISTS` (10.1.4+), which node-sql-parser's grammars lack. */
+const INDEX_GUARD = /^(\s*(?:CREATE\s+(?:(?:UNIQUE|FULLTEXT|SPATIAL)\s+)?INDEX|DROP\s+INDEX))\s+IF\s+(NOT\s+)?EXISTS\b/i
+
+/**
+ * Parses a CREATE / DROP INDEX with MariaDB's IF [NOT] EXISTS as the same statement without it,
+ * then marks the node the way node-sql-parser marks the guard on tables (`if_not_exists`, and
+ * `prefix: 'if exists'` on a DROP), so the rules read it like any other index statement.
+ */
+function withoutIndexGuard(grammars: Readonly<Record<MysqlGrammar, SqlParser>>, text: string): { kind: string; node: Record<string, any> } | undefined {
+  const guard = INDEX_GUARD.exec(text)
+  if (!guard) return undefined
+  const unguarded = text.slice(0, guard.index) + guard[1] + text.slice(guard.index + guard[0].length)
+  for (const grammar of [...MYSQL_GRAMMARS].reverse()) {
+    try {
+      const ast = grammars[grammar].astify(unguarded.trimStart(), { database: grammar })
+      const list = Array.isArray(ast) ? ast : [ast]
+      const node = list[0] as Record<string, any> | undefined
+      if (list.length !== 1 || !node || (node.type !== 'create' && node.type !== 'drop')) continue
+      return { kind: node.type, node: guard[2] ? { ...node, if_not_exists: 'IF NOT EXISTS' } : { ...node, prefix: 'if exists' } }
+    } catch {
+      // The statement has another gap: it stays unparsed, with the reason the full text gave.
+    }
+  }
+  return undefined
 }
 
 /** Why a text that holds no statement for node-sql-parser was kept: usually "--" without a space, which MySQL does not read as a comment. */
