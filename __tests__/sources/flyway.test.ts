@@ -37,6 +37,8 @@ beforeAll(async () => {
     'db/migration/sub/V3__nested.sql': 'SELECT 3;\n',
     'db/migration/V4__concurrently.sql': 'CREATE INDEX CONCURRENTLY i ON users (id);\n',
     'db/migration/V4__concurrently.sql.conf': 'executeInTransaction=false\n',
+    'db/migration/V5__only_concurrent.sql': 'CREATE INDEX CONCURRENTLY j ON users (email);\nDROP INDEX CONCURRENTLY IF EXISTS i;\n',
+    'db/migration/V6__mixed.sql': 'ALTER TABLE users ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY k ON users (note);\n',
     'db/migration/U1__undo.sql': 'DROP TABLE users;\n',
     'db/migration/README.md': '# notes\n',
   })
@@ -63,13 +65,32 @@ describe('flyway layout', () => {
       ['2.1', 'versioned'],
       ['3', 'versioned'],
       ['4', 'versioned'],
+      ['5', 'versioned'],
+      ['6', 'versioned'],
       ['10', 'versioned'],
       ['active users', 'repeatable'],
     ])
     expect(files[0]).toMatchObject({ name: 'create users', path: 'db/migration/V1__create_users.sql', runsInTransaction: true })
     expect(files[3]!.path).toBe('db/migration/sub/V3__nested.sql')
     expect(files[4]).toMatchObject({ runsInTransaction: false, transactionReason: expect.stringContaining('executeInTransaction=false') })
+    // Flyway runs a migration of only statements it cannot run in a transaction without one, and refuses a mix.
+    expect(files[5]).toMatchObject({ runsInTransaction: false, transactionReason: expect.stringContaining('(CREATE INDEX CONCURRENTLY) without one') })
+    expect(files[6]).toMatchObject({ runsInTransaction: true, transactionReason: expect.stringContaining('Flyway refuses this migration before running any of it: it mixes CREATE INDEX CONCURRENTLY (line 2)') })
     expect(files[0]!.raw).toBe('CREATE TABLE users (id bigint);\n')
+  })
+
+  it('runs a mixed migration without a transaction when the project sets mixed=true', async () => {
+    const mixed = await makeProject({ 'conf/flyway.conf': 'flyway.locations=filesystem:sql\nflyway.mixed = true\n', 'sql/V1__mixed.sql': 'SELECT 1;\nVACUUM t;\n' })
+    const spring = await makeProject({ 'src/main/resources/application-prod.properties': 'spring.flyway.mixed=true\n', 'sql/V1__mixed.sql': 'SELECT 1;\nVACUUM t;\n' })
+    try {
+      for (const p of [mixed, spring]) {
+        const [file] = await flyway.list(p.at('sql'), p.root, { transaction: 'auto' })
+        expect(file).toMatchObject({ runsInTransaction: false, transactionReason: expect.stringContaining('with mixed=true') })
+      }
+    } finally {
+      await mixed.remove()
+      await spring.remove()
+    }
   })
 
   it('compares versions part by part, ignoring trailing zeros', () => {
@@ -139,7 +160,7 @@ describe('flyway layout', () => {
     const history = await flyway.readHistory(recordingQuery(db, seen))
     expect(history.appliedUpTo).toBe('3')
     const files = await flyway.list(project.at('db/migration'), project.root, { transaction: 'auto' })
-    expect(files.filter((f) => !flyway.isApplied(f, history)).map((f) => f.id)).toEqual(['4', '10', 'active users'])
+    expect(files.filter((f) => !flyway.isApplied(f, history)).map((f) => f.id)).toEqual(['4', '5', '6', '10', 'active users'])
   })
 
   it('only ran SELECT statements', () => {

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { compareCodeUnits, isFile, listFileNames, listFolderNames, readText, toMigrationFile, type TransactionDefault } from '../files.js'
 import { findMysqlTable, findTable, missingHistory } from '../history-table.js'
 import type { AppliedMigration, Layout, MigrationFile, MigrationHistory, QueryFn } from '../layout.js'
+import { flywayStatements } from './flyway-transactions.js'
 
 const VERSIONED = /^V(\d+(?:[._]\d+)*)__(.*)\.sql$/
 const REPEATABLE = /^R__(.*)\.sql$/
@@ -52,13 +53,49 @@ async function walk(dir: string, prefix = ''): Promise<string[]> {
   return files
 }
 
-/** Reads `<script>.conf`, where Flyway allows executeInTransaction=false per script. */
-async function readTransactionDefault(absPath: string): Promise<TransactionDefault> {
+/**
+ * Whether Flyway wraps the migration in a transaction: not when `<script>.conf` sets
+ * executeInTransaction=false, nor when its statements are ones Flyway runs outside a transaction
+ * (flyway-transactions.ts), alone or, with `mixed`, next to others.
+ */
+async function readTransactionDefault(absPath: string, raw: string, isMixedAllowed: boolean): Promise<TransactionDefault> {
   const conf = `${absPath}.conf`
   if ((await isFile(conf)) && /^\s*executeInTransaction\s*=\s*false\s*$/m.test(await readText(conf))) {
     return { runs: false, reason: `${path.basename(conf)} sets executeInTransaction=false` }
   }
-  return { runs: true, reason: 'Flyway runs each migration in its own transaction on PostgreSQL' }
+  const statements = flywayStatements(raw)
+  switch (statements.kind) {
+    case 'transactional':
+      return { runs: true, reason: 'Flyway runs each migration in its own transaction on PostgreSQL' }
+    case 'non-transactional':
+      return { runs: false, reason: `Flyway runs a migration whose every statement is one it cannot run in a transaction (${statements.first}) without one` }
+    case 'mixed':
+      if (isMixedAllowed) return { runs: false, reason: `with mixed=true Flyway runs a migration that mixes ${statements.nonTransactional} (line ${statements.line}) with other statements without a transaction` }
+      return {
+        runs: true,
+        reason: `Flyway refuses this migration before running any of it: it mixes ${statements.nonTransactional} (line ${statements.line}), which Flyway runs outside a transaction, with statements it runs in one, and mixed=true is not set`,
+      }
+  }
+}
+
+/**
+ * Whether the project sets Flyway's `mixed` option: FLYWAY_MIXED, flyway.mixed in flyway.conf
+ * (the project root or its conf/ folder), mixed in flyway.toml, or spring.flyway.mixed in a Spring
+ * Boot application*.properties. YAML Spring configs are not read.
+ */
+async function readMixedOption(projectRoot: string): Promise<boolean> {
+  if (/^true$/i.test(process.env.FLYWAY_MIXED ?? '')) return true
+  const candidates: [string, RegExp][] = [
+    [path.join(projectRoot, 'flyway.conf'), /^\s*flyway\.mixed\s*=\s*true\s*$/im],
+    [path.join(projectRoot, 'conf', 'flyway.conf'), /^\s*flyway\.mixed\s*=\s*true\s*$/im],
+    [path.join(projectRoot, 'flyway.toml'), /^\s*mixed\s*=\s*true\s*$/im],
+  ]
+  const resources = path.join(projectRoot, 'src', 'main', 'resources')
+  for (const name of await listFileNames(resources)) {
+    if (/^application.*\.properties$/.test(name)) candidates.push([path.join(resources, name), /^\s*spring\.flyway\.mixed\s*=\s*true\s*$/im])
+  }
+  for (const [file, pattern] of candidates) if ((await isFile(file)) && pattern.test(await readText(file))) return true
+  return false
 }
 
 /** Sorts versioned migrations by version, then repeatables by description, as Flyway applies them. */
@@ -143,6 +180,7 @@ export const flyway: Layout = {
   detect: async (dir) => (await findFlywayMarker(dir)) !== undefined,
   async list(dir, projectRoot, options) {
     const files: MigrationFile[] = []
+    const isMixedAllowed = await readMixedOption(projectRoot)
     for (const rel of await walk(dir)) {
       const base = path.posix.basename(rel)
       const versioned = VERSIONED.exec(base)
@@ -151,13 +189,14 @@ export const flyway: Layout = {
       const absPath = path.join(dir, ...rel.split('/'))
       // Flyway turns "_" into "." in versions and into spaces in descriptions.
       const description = (versioned?.[2] ?? repeatable?.[1] ?? '').replaceAll('_', ' ')
+      const raw = await readText(absPath)
       const facts = {
         id: versioned ? versioned[1]!.replaceAll('_', '.') : description,
         name: description,
         absPath,
-        raw: await readText(absPath),
+        raw,
         kind: versioned ? ('versioned' as const) : ('repeatable' as const),
-        transaction: await readTransactionDefault(absPath),
+        transaction: await readTransactionDefault(absPath, raw, isMixedAllowed),
       }
       files.push(toMigrationFile(facts, projectRoot, options.transaction))
     }

@@ -110,7 +110,8 @@ export function isRerunSafe(ctx: StaticContext, ref: StatementRef): boolean {
 export function noTransactionAdvice(layout: LayoutName | undefined): string {
   switch (layout) {
     case 'flyway':
-      return 'Put it in its own migration with executeInTransaction=false in a <script>.sql.conf beside it (Flyway 7+).'
+      // Flyway recognises CREATE/DROP INDEX CONCURRENTLY, VACUUM and a few more by their keywords (sources/layouts/flyway-transactions.ts).
+      return 'Put it in its own migration with no other kind of statement: Flyway runs a migration of only CREATE/DROP INDEX CONCURRENTLY (or VACUUM, REINDEX SCHEMA...) statements without a transaction; for others (REINDEX TABLE CONCURRENTLY, DETACH PARTITION CONCURRENTLY) add executeInTransaction=false in a <script>.sql.conf beside it.'
     case 'dbmate':
       return 'Put it in its own migration that starts with "-- migrate:up transaction:false".'
     case 'sqlx':
