@@ -60,6 +60,8 @@ export interface LiveFacts {
   readonly tableSizes?: ReadonlyMap<string, { rows: number; bytes: number }>
   /** Current types of columns that pending statements change, keyed "schema.table.column", as format_type prints them. */
   readonly columnTypes?: ReadonlyMap<string, string>
+  /** Generated (STORED) columns of the tables pending statements touch, keyed "schema.table.column". */
+  readonly generatedColumns?: ReadonlySet<string>
   /** The target's size thresholds, so rules can grade blocking findings by table size (StaticContext has no target config). */
   readonly thresholds?: { readonly largeTableRows: number; readonly largeTableBytes: number }
 }

@@ -9,6 +9,8 @@ describe('no-drop-column', () => {
       'ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders DROP COLUMN note;',
       { sql: 'ALTER TABLE public.orders DROP COLUMN note;', before: ['ALTER TABLE orders ADD COLUMN note text;'] },
       'CREATE TABLE t (a int, b int); ALTER TABLE t DROP COLUMN b;',
+      // A generated column on the target: its values come from the other columns (kestra drops and re-adds one to change it).
+      { sql: 'ALTER TABLE logs DROP COLUMN fulltext;', live: { generatedColumns: new Set(['public.logs.fulltext']) } },
       'ALTER TABLE orders DROP CONSTRAINT orders_check, ADD COLUMN x int;',
       "SELECT 'ALTER TABLE orders DROP COLUMN note';",
       '-- ALTER TABLE orders DROP COLUMN note;\nSELECT 1;',
@@ -17,6 +19,7 @@ describe('no-drop-column', () => {
     ],
     reported: [
       { sql: 'ALTER TABLE orders DROP COLUMN note;', at: '1:1', message: 'DROP COLUMN deletes orders.note' },
+      { sql: 'ALTER TABLE logs DROP COLUMN fulltext, DROP COLUMN body;', live: { generatedColumns: new Set(['public.logs.fulltext']) }, at: '1:1', message: 'DROP COLUMN deletes logs.body in every row' },
       { sql: 'SELECT 1;\nalter table "Public"."Orders" drop column if exists "Note" cascade;', at: '2:1', message: '"Public"."Orders"."Note"' },
       { sql: 'ALTER TABLE public.orders DROP COLUMN note;', before: ['ALTER TABLE "Public".orders ADD COLUMN note text;'], at: '1:1' },
       { sql: 'ALTER TABLE orders ADD COLUMN a int;\nALTER TABLE orders DROP COLUMN a, DROP COLUMN b;', at: '2:1', message: 'orders.b in every row' },

@@ -17,6 +17,7 @@ describe('collectLiveFacts', () => {
                    INSERT INTO parts SELECT g, '2026-06-01' FROM generate_series(1, 3000) g;
                    CREATE INDEX parts_at_idx ON parts (at);
                    CREATE MATERIALIZED VIEW totals AS SELECT g AS id FROM generate_series(1, 700) g;
+                   CREATE TABLE logs (id int, body text, search tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(body, ''))) STORED);
                    ANALYZE`)
   })
   afterAll(async () => db.drop())
@@ -39,6 +40,17 @@ describe('collectLiveFacts', () => {
       expect(gradeBySize({ live: facts }, 'small').severity).toBe('info')
       expect(gradeBySize({ live: facts }, 'bigger').severity).toBe('error')
       expect(gradeBySize({ live: facts }, 'fresh').severity).toBe('info')
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('reads which columns of the touched tables are generated', async () => {
+    const { ctx, session } = await makeTestContext(db.url, { pending: ['ALTER TABLE logs DROP COLUMN search;\nALTER TABLE logs DROP COLUMN body;'] })
+    try {
+      const facts = await collectLiveFacts(ctx)
+      expect([...facts.generatedColumns!]).toEqual(['public.logs.search'])
+      expect(facts.columnTypes!.get('public.logs.search')).toBe('tsvector')
     } finally {
       await session.close()
     }

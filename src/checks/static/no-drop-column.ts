@@ -1,7 +1,7 @@
 import { defineStaticRule } from '../../engine/define.js'
 import { relationName } from '../../dialects/postgres/locks.js'
 import { reportDestructive } from './support/backup-evidence.js'
-import { isCreatedBefore } from './support/created-in-pending.js'
+import { isCreatedBefore, tableKey } from './support/created-in-pending.js'
 import { executedStatements, viaSuffix } from './support/executed-sql.js'
 import { displayName, lockFields } from './support/statement-facts.js'
 import type { AstNode } from './support/ast.js'
@@ -9,7 +9,9 @@ import type { AstNode } from './support/ast.js'
 /**
  * ALTER TABLE ... DROP COLUMN deletes the column's values in every row; only a backup brings them back,
  * and application code still reading the column breaks at once.
- * A column (or table) the pending set created itself holds no older data and is not reported.
+ * A column (or table) the pending set created itself holds no older data and is not reported, nor
+ * is a generated column on the target: its values are computed from the others (dropping and
+ * adding it again is how its expression changes before PostgreSQL 17).
  */
 export default defineStaticRule({
   id: 'no-drop-column',
@@ -23,7 +25,7 @@ export default defineStaticRule({
         .map((c: AstNode) => c.AlterTableCmd)
         .filter((cmd: AstNode) => cmd?.subtype === 'AT_DropColumn' && typeof cmd.name === 'string')
         .map((cmd: AstNode) => cmd.name as string)
-        .filter((column: string) => !isCreatedBefore(ctx, exec, table, column))
+        .filter((column: string) => !isCreatedBefore(ctx, exec, table, column) && !ctx.live.generatedColumns?.has(`${tableKey(table)}.${column}`))
       if (columns.length === 0) continue
       const list = columns.map(displayName).join(', ')
       const name = displayName(table)

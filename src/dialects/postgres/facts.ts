@@ -7,7 +7,7 @@ import type { LiveContext, LiveFacts, PendingFile } from '../../engine/define.js
 import { describeError } from '../../engine/errors.js'
 import { normaliseTable } from '../../engine/pending.js'
 import { judgeArchiving, readArchiver } from './catalog/archiver.js'
-import { readColumnTypes } from './catalog/column-types.js'
+import { readTouchedColumns } from './catalog/column-types.js'
 import { INDEX_TABLE_KEY_PREFIX, readIndexTableSizes, readTableSizes, type TableSize } from './catalog/table-sizes.js'
 import { objectNames, relationName } from './locks.js'
 
@@ -15,12 +15,12 @@ import { objectNames, relationName } from './locks.js'
 export async function collectLiveFacts(ctx: LiveContext): Promise<LiveFacts> {
   const { largeTableRows, largeTableBytes } = ctx.target.thresholds
   const sizes = await attempt(ctx, 'table sizes', () => readAllSizes(ctx))
-  const columnTypes = await attempt(ctx, 'column types', () => readColumnTypes(ctx))
+  const columns = await attempt(ctx, 'column types', () => readTouchedColumns(ctx))
   const archiver = await attempt(ctx, 'WAL archiving state', () => readArchiver(ctx))
   return {
     thresholds: { largeTableRows, largeTableBytes },
     ...(sizes ? { tableSizes: sizes } : {}),
-    ...(columnTypes ? { columnTypes } : {}),
+    ...(columns ? { columnTypes: columns.types, generatedColumns: columns.generated } : {}),
     // Point-in-time recovery counts as backup evidence only when the config accepts it.
     ...(archiver ? { hasPitrBackup: judgeArchiving(archiver).isWorking && ctx.target.acceptPitrAsBackup } : {}),
   }
