@@ -15,6 +15,7 @@ import mysqlDdlNotTransactional from './mysql-ddl-not-transactional.js'
 import mysqlNoDropColumn from './mysql-no-drop-column.js'
 import mysqlNoDropTable from './mysql-no-drop-table.js'
 import mysqlNoTruncate from './mysql-no-truncate.js'
+import mysqlRequireLockWaitTimeout from './mysql-require-lock-wait-timeout.js'
 import mysqlStatementNotAnalysed from './mysql-statement-not-analysed.js'
 import mysqlUnqualifiedDeleteUpdate from './mysql-unqualified-delete-update.js'
 import noCharType from './no-char-type.js'
@@ -61,6 +62,7 @@ export const staticRules: readonly StaticRule[] = [
   mysqlNoDropColumn,
   mysqlNoDropTable,
   mysqlNoTruncate,
+  mysqlRequireLockWaitTimeout,
   mysqlStatementNotAnalysed,
   mysqlUnqualifiedDeleteUpdate,
   noCharType,
