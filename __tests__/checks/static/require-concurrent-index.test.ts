@@ -9,6 +9,7 @@ describe('require-concurrent-index', () => {
       'CREATE INDEX CONCURRENTLY orders_created_idx ON orders (created_at);',
       'create unique index concurrently if not exists i on "Sales"."Orders" (id);',
       // New in the pending set: empty, nobody to block.
+      'SET search_path TO app, public;\nCREATE TABLE orders (id bigint);\nCREATE INDEX orders_id ON app.orders (id);\nCREATE INDEX orders_id2 ON orders (id);',
       'CREATE TABLE orders (id bigint, created_at timestamptz);\nCREATE INDEX orders_created_idx ON orders (created_at);',
       { sql: 'CREATE INDEX orders_created_idx ON public.orders (created_at);', before: ['CREATE TABLE orders (id bigint, created_at timestamptz);'] },
       'CREATE SCHEMA app;\nCREATE TABLE app.t (a int);\nCREATE INDEX t_a ON app.t (a);',
@@ -17,6 +18,8 @@ describe('require-concurrent-index', () => {
       "-- CREATE INDEX i ON t (a);\nSELECT 'CREATE INDEX i ON t (a)';",
     ],
     reported: [
+      // Under SET search_path the new table is app.orders: public.orders is another, existing table.
+      { sql: 'SET search_path TO app;\nCREATE TABLE orders (id bigint);\nCREATE INDEX orders_id ON public.orders (id);', at: '3:1', message: 'public.orders' },
       // What a DO block runs builds indexes too, at its own line; CONCURRENTLY cannot go inside the block.
       { sql: 'DO $$ BEGIN EXECUTE $q$CREATE INDEX i ON t (a)$q$; END $$;', at: '1:13', message: 'SHARE lock on public.t (EXECUTE inside a DO block)' },
       {

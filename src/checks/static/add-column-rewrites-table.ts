@@ -83,7 +83,7 @@ export default defineStaticRule({
         continue
       }
       const table = relationOf(n.relation)
-      if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.key)) continue
+      if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.name)) continue
       const rewrites = (n.cmds ?? []).flatMap((c: any) => {
         const cmd = c.AlterTableCmd ?? {}
         if (cmd.subtype !== 'AT_AddColumn') return []

@@ -37,7 +37,7 @@ export default defineStaticRule({
     for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
       const n = ref.node
       const table = relationOf(n.relation)
-      if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.key)) continue
+      if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.name)) continue
       const changes: TypeChange[] = []
       for (const c of n.cmds ?? []) {
         const cmd = c.AlterTableCmd ?? {}

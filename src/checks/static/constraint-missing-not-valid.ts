@@ -39,7 +39,7 @@ export default defineStaticRule({
       const n = ref.node
       const table = relationOf(n.relation)
       if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE')) continue
-      const isNew = isCreatedBefore(ctx, ref, table.key)
+      const isNew = isCreatedBefore(ctx, ref, table.name)
       const validating: AddedConstraint[] = []
       for (const c of n.cmds ?? []) {
         const cmd = c.AlterTableCmd ?? {}

@@ -32,18 +32,18 @@ export default defineStaticRule({
       let mitigation: string
       if (ref.kind === 'AlterObjectSchemaStmt') {
         const kind = RELATION_KINDS[String(n.objectType)]
-        if (!kind || isCreatedBefore(ctx, ref, relation.key)) continue
+        if (!kind || isCreatedBefore(ctx, ref, relation.name)) continue
         what = `Moving ${kind} ${relation.display} to schema ${quoteIdent(String(n.newschema))}`
         mitigation = `Deploy code that uses the new schema-qualified name first, or leave a view under the old name: CREATE VIEW ${relation.display} AS SELECT * FROM ${quoteIdent(String(n.newschema))}.${quoteIdent(String(n.relation.relname))};`
       } else if (n.renameType === 'OBJECT_COLUMN') {
-        if (isCreatedBefore(ctx, ref, relation.key, String(n.subname))) continue
+        if (isCreatedBefore(ctx, ref, relation.name, String(n.subname))) continue
         what = `Renaming column ${relation.display}.${quoteIdent(String(n.subname))} to ${quoteIdent(String(n.newname))}`
         mitigation =
           `Expand and contract: add ${quoteIdent(String(n.newname))} as a new column, write both columns from the application, backfill, ` +
           `switch reads to the new column, then drop ${quoteIdent(String(n.subname))} in a later release.`
       } else {
         const kind = RELATION_KINDS[String(n.renameType)]
-        if (!kind || isCreatedBefore(ctx, ref, relation.key)) continue
+        if (!kind || isCreatedBefore(ctx, ref, relation.name)) continue
         const schema = quoteIdent(String(n.relation.schemaname ?? 'public'))
         what = `Renaming ${kind} ${relation.display} to ${quoteIdent(String(n.newname))}`
         mitigation =

@@ -25,7 +25,7 @@ export default defineStaticRule({
       const n = ref.node
       const table = relationOf(n.relation)
       // ON ONLY a partitioned parent builds nothing: it creates an invalid index to attach partitions to.
-      if (!table || n.concurrent || !n.relation?.inh || isCreatedBefore(ctx, ref, table.key)) continue
+      if (!table || n.concurrent || !n.relation?.inh || isCreatedBefore(ctx, ref, table.name)) continue
       const lock = 'SHARE'
       const wrapped = isInTransaction(ctx, ref)
       const grade = gradeBySize(ctx, table.key, SEVERITY)

@@ -56,6 +56,23 @@ describe('created-in-pending', () => {
     expect(await answers([sql])).toEqual([true, false, true, false])
   })
 
+  it('creates unqualified names in the first schema of a SET search_path, and finds them through it, for the rest of the file', async () => {
+    const sql = [
+      "SET search_path TO app, public;",
+      'CREATE TABLE orders (id bigint);',
+      'ALTER TABLE items ADD COLUMN note text;',
+      "SELECT 'probe', 'app.orders'; SELECT 'probe', 'public.orders'; SELECT 'probe', 'orders';",
+      "SELECT 'probe', 'app.items', 'note'; SELECT 'probe', 'items', 'note';",
+      'RESET search_path;',
+      "SELECT 'probe', 'orders'; SELECT 'probe', 'app.orders';",
+    ].join('\n')
+    expect(await answers([sql])).toEqual([true, false, true, true, true, false, true])
+    // A table the set made in a later schema of the path is found there; the next file starts from the default path.
+    const later = "CREATE TABLE public.events (id int);\nSET search_path = \"$user\", app, public;\nSELECT 'probe', 'events';\nDROP TABLE events;\nSELECT 'probe', 'public.events';"
+    expect(await answers([later, "SELECT 'probe', 'orders';"], undefined)).toEqual([true, false, false])
+    expect(await answers(["SET search_path TO app;\nCREATE TABLE orders (id int);", "SELECT 'probe', 'orders'; SELECT 'probe', 'app.orders';"])).toEqual([false, true])
+  })
+
   it('counts tables inside a schema the set created', async () => {
     const sql = "CREATE SCHEMA s CREATE TABLE q (a int); CREATE SCHEMA IF NOT EXISTS app; SELECT 'probe', 's.q'; SELECT 'probe', 's.other'; SELECT 'probe', 'app.t'; SELECT 'schema', 's'; SELECT 'schema', 'app';"
     expect(await answers([sql])).toEqual([true, true, false, true, true])

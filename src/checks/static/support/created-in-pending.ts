@@ -6,6 +6,9 @@
  * Names compare as PostgreSQL resolves them with the default search_path: an unqualified name
  * means `public`, so `orders` and `public.orders` are the same table; quoted identifiers keep
  * their case (`"Public"."Orders"` is not `public.orders`), as the parser already folded the rest.
+ * After a `SET search_path` in a file, an unqualified name is created in the path's first schema
+ * and found in the first schema of the path where the pending set created it, for the rest of the
+ * file (each file is a migration of its own, as for the live checks' name resolution).
  * `CREATE ... IF NOT EXISTS` counts as a creation unless live facts show the table already exists
  * on the target: then the statement does nothing and the table keeps its data.
  */
@@ -14,6 +17,7 @@ import { objectNames, relationName } from '../../../dialects/postgres/locks.js'
 import { executedPosition, executedStatements } from './executed-sql.js'
 import type { AstNode } from './ast.js'
 import { defineShardIndex } from './carry.js'
+import { searchPathArgs } from '../../../dialects/postgres/schema-model/names.js'
 
 /**
  * Whether `table` (and `column` of it, when given) was created by a pending statement before `ref`.
@@ -22,11 +26,13 @@ import { defineShardIndex } from './carry.js'
 export function isCreatedBefore(ctx: StaticContext, ref: StatementRef, table: string, column?: string): boolean {
   const index = createdIndex(ctx)
   const at = executedPosition(ctx, ref)
-  const key = tableKey(table)
-  // A table's own history wins; without one, a table in a schema the set created is new too.
-  const isTableNew = index.stateAt('t', key, at) ?? index.stateAt('n', schemaOf(key), at) ?? false
-  if (isTableNew) return true
-  return column !== undefined && (index.stateAt('c', `${key}:${column}`, at) ?? false)
+  for (const key of index.candidateKeys(table, at)) {
+    // A table's own history wins; without one, a table in a schema the set created is new too.
+    const isTableNew = index.stateAt('t', key, at) ?? index.stateAt('n', schemaOf(key), at) ?? false
+    if (isTableNew) return true
+    if (column !== undefined && (index.stateAt('c', `${key}:${column}`, at) ?? false)) return true
+  }
+  return false
 }
 
 /** Whether `schema` was created (without IF NOT EXISTS on an existing one) by a pending statement before `ref`. */
@@ -63,6 +69,14 @@ class CreatedIndex {
   readonly #transitions: Record<ObjectKind, Map<string, Transition[]>> = { t: new Map(), c: new Map(), s: new Map(), n: new Map() }
   // Objects the set dropped or renamed away: a later CREATE ... IF NOT EXISTS really creates them.
   readonly #absent = new Set<string>()
+  // The search_path a file SET, at the places of the current shard's statements it governs (none: the default).
+  #pathAt = new Map<number, readonly string[]>()
+
+  /** The keys an unqualified `table` may mean at statement number `at`, in search_path order; a qualified one means itself. */
+  candidateKeys(table: string, at: number): readonly string[] {
+    const path = table.includes('.') ? undefined : this.#pathAt.get(at)
+    return path ? path.map((schema) => `${schema}.${table}`) : [tableKey(table)]
+  }
 
   /** Whether the object is "created in pending" just before statement number `at`; undefined when no statement touched it yet. */
   stateAt(kind: ObjectKind, key: string, at: number): boolean | undefined {
@@ -106,17 +120,24 @@ class CreatedIndex {
       absent.delete(`${kind}:${to}`)
       set(kind, to, wasNew)
     }
+    // Under a SET search_path: new tables go to its first schema; other names mean the first schema where the set made them.
+    let path: readonly string[] | undefined
+    const createdKey = (name: string): string => (path && !name.includes('.') ? `${path[0]}.${name}` : tableKey(name))
+    const foundKey = (name: string): string => {
+      if (!path || name.includes('.')) return tableKey(name)
+      return path.map((schema) => `${schema}.${name}`).find((key) => (current('t', key) ?? current('n', schemaOf(key))) === true) ?? `${path[0]}.${name}`
+    }
     const recorder: Recorder = {
-      createTable: (name, ifNotExists) => create('t', tableKey(name), ifNotExists, existsOnTarget(tableKey(name))),
-      dropTable: (name) => remove('t', tableKey(name)),
+      createTable: (name, ifNotExists) => create('t', createdKey(name), ifNotExists, existsOnTarget(createdKey(name))),
+      dropTable: (name) => remove('t', foundKey(name)),
       moveTable: (from, to) => {
-        const fromKey = tableKey(from)
+        const fromKey = foundKey(from)
         move('t', fromKey, tableKey(to), current('t', fromKey) ?? current('n', schemaOf(fromKey)) ?? false)
       },
-      addColumn: (table, column, ifNotExists) => create('c', `${tableKey(table)}:${column}`, ifNotExists, false),
-      dropColumn: (table, column) => remove('c', `${tableKey(table)}:${column}`),
+      addColumn: (table, column, ifNotExists) => create('c', `${foundKey(table)}:${column}`, ifNotExists, false),
+      dropColumn: (table, column) => remove('c', `${foundKey(table)}:${column}`),
       renameColumn: (table, from, to) => {
-        const key = tableKey(table)
+        const key = foundKey(table)
         move('c', `${key}:${from}`, `${key}:${to}`, current('c', `${key}:${from}`) ?? false)
       },
       createSchema: (schema, ifNotExists) => {
@@ -129,12 +150,31 @@ class CreatedIndex {
         set('n', schema, false)
       },
     }
+    this.#pathAt = new Map()
+    let file: StatementRef['file'] | undefined
     for (const exec of executedStatements(ctx)) {
+      if (exec.file !== file) {
+        file = exec.file
+        path = undefined
+      }
+      const position = executedPosition(ctx, exec)
+      if (path) this.#pathAt.set(position, path)
       // A statement's own effect counts only for the statements after it.
-      at = executedPosition(ctx, exec) + 1
-      recordStatement(exec.kind, exec.node, recorder)
+      at = position + 1
+      if (exec.kind === 'VariableSetStmt' && exec.node.name === 'search_path') path = searchPathOf(exec.node)
+      else recordStatement(exec.kind, exec.node, recorder)
     }
   }
+}
+
+/**
+ * The schemas a SET search_path names, without the ones no table is created in or usually found
+ * in ("$user", pg_catalog, pg_temp); undefined for SET ... TO DEFAULT, RESET, or a path of none of them.
+ */
+function searchPathOf(n: AstNode): readonly string[] | undefined {
+  if (n.kind !== 'VAR_SET_VALUE') return undefined
+  const schemas = searchPathArgs(n).filter((s) => s !== 'pg_catalog' && !s.startsWith('pg_temp'))
+  return schemas.length > 0 ? schemas : undefined
 }
 
 /** The index up to the end of the current shard. */

@@ -35,6 +35,8 @@ export function displayKey(key: string): string {
 export interface RelationRef {
   /** `schema.name` with the default `public`, as the other rules and the live checks key tables. */
   readonly key: string
+  /** The name as written (`orders` or `app.orders`): what isCreatedBefore resolves through a SET search_path. */
+  readonly name: string
   /** Quoted where needed, schema-qualified. */
   readonly display: string
 }
@@ -45,7 +47,7 @@ export function relationOf(rangeVar: Record<string, any> | undefined): RelationR
   if (!name || !rangeVar) return undefined
   const schema = String(rangeVar.schemaname ?? 'public')
   const relname = String(rangeVar.relname)
-  return { key: tableKey(name), display: `${quoteIdent(schema)}.${quoteIdent(relname)}` }
+  return { key: tableKey(name), name, display: `${quoteIdent(schema)}.${quoteIdent(relname)}` }
 }
 
 /** Key and printable name of a `[schema, name]` String-node list (DROP INDEX, ALTER TYPE objects). */
@@ -54,5 +56,5 @@ export function qualifiedNameOf(items: readonly any[] | undefined): RelationRef 
   if (parts.length === 0) return undefined
   const name = parts[parts.length - 1]!
   const schema = parts.length > 1 ? parts[parts.length - 2]! : 'public'
-  return { key: `${schema}.${name}`, display: `${quoteIdent(schema)}.${quoteIdent(name)}` }
+  return { key: `${schema}.${name}`, name: parts.length > 1 ? `${schema}.${name}` : name, display: `${quoteIdent(schema)}.${quoteIdent(name)}` }
 }
