@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import type { MysqlSession } from '../../src/dialects/mysql/session.js'
 import { ConfigError } from '../../src/engine/errors.js'
 import type { MigrationFile, QueryFn } from '../../src/sources/layout.js'
+import { atlas } from '../../src/sources/layouts/atlas.js'
 import { flyway, flywayChecksum } from '../../src/sources/layouts/flyway.js'
 import { golangMigrate } from '../../src/sources/layouts/golang-migrate.js'
 import { goose } from '../../src/sources/layouts/goose.js'
@@ -100,6 +101,26 @@ describeWithMysql('history tables on MySQL / MariaDB (information_schema, read-o
     await db.exec('CREATE TABLE wrong_history (file VARCHAR(200))')
     await expect(plainLayout('wrong_history').readHistoryMysql!(query)).rejects.toThrow(ConfigError)
     await expect(plainLayout('wrong_history').readHistoryMysql!(query)).rejects.toThrow(/has no "version" or "name" column; it has: file/)
+  })
+
+  it('atlas: atlas_schema_revisions in the connection database; a revision is applied when applied reached total', async () => {
+    expect(await atlas.readHistoryMysql!(query)).toEqual({ table: `${db.name}.atlas_schema_revisions`, exists: false, applied: [] })
+    // Atlas's MySQL table (ent schema of cmd/atlas/internal/migrate).
+    await db.exec(
+      'CREATE TABLE atlas_schema_revisions (version varchar(255) NOT NULL, description varchar(255) NOT NULL, type bigint unsigned NOT NULL DEFAULT 2, ' +
+        'applied bigint NOT NULL DEFAULT 0, total bigint NOT NULL DEFAULT 0, executed_at timestamp NOT NULL, execution_time bigint NOT NULL, error longtext NULL, ' +
+        'error_stmt longtext NULL, hash varchar(255) NOT NULL, partial_hashes json NULL, operator_version varchar(255) NOT NULL, PRIMARY KEY (version))',
+    )
+    await db.exec(
+      "INSERT INTO atlas_schema_revisions (version, description, type, applied, total, executed_at, execution_time, hash, operator_version) VALUES ('1', 'a', 2, 2, 2, NOW(), 1, '', 'v'), ('2', 'b', 2, 1, 3, NOW(), 1, '', 'v')",
+    )
+    const history = await atlas.readHistoryMysql!(query)
+    expect(history.applied.map((r) => [r.id, r.isFailed])).toEqual([
+      ['1', false],
+      ['2', true],
+    ])
+    expect(atlas.isApplied(file('1'), history)).toBe(true)
+    expect(atlas.isApplied(file('2'), history)).toBe(false)
   })
 
   it('goose: a version is applied when its latest row says so; the table goose creates with row 0', async () => {

@@ -16,6 +16,7 @@ export const LAYOUTS = [
   'diesel',
   'supabase',
   'sqlx',
+  'atlas',
 ] as const
 export type LayoutName = (typeof LAYOUTS)[number]
 

@@ -6,6 +6,7 @@ import type { LayoutName } from '../../config/schema.js'
 import { InternalError } from '../../engine/errors.js'
 import type { Layout, TextReader } from '../layout.js'
 import { readText } from '../files.js'
+import { atlas, findAtlasMarker } from './atlas.js'
 import { dbmate, findDbmateMarker } from './dbmate.js'
 import { diesel, findDieselMarker } from './diesel.js'
 import { drizzle, findDrizzleMarker } from './drizzle.js'
@@ -18,7 +19,7 @@ import { findSqlxMarker, sqlx } from './sqlx.js'
 import { findSupabaseMarker, supabase } from './supabase.js'
 
 /** Every layout, sorted by name. */
-export const LAYOUT_REGISTRY: readonly Layout[] = [dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, sqlx, supabase]
+export const LAYOUT_REGISTRY: readonly Layout[] = [atlas, dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, sqlx, supabase]
 
 /** A layout with the function that says what marks a folder as that layout. */
 interface Detector {
@@ -27,11 +28,12 @@ interface Detector {
 }
 
 /**
- * Detection order: a journal file, then folder shapes (Prisma's migration.sql before Diesel's
+ * Detection order: a journal or integrity file (Drizzle's, Atlas's atlas.sum), then folder shapes (Prisma's migration.sql before Diesel's
  * up.sql), then a Cargo.toml using sqlx (its file names look like golang-migrate's), then file-name patterns, then file contents, then the Supabase path, then any .sql.
  */
 const DETECTORS: readonly Detector[] = [
   { layout: drizzle, findMarker: findDrizzleMarker },
+  { layout: atlas, findMarker: findAtlasMarker },
   { layout: prisma, findMarker: findPrismaMarker },
   { layout: diesel, findMarker: findDieselMarker },
   { layout: sqlx, findMarker: findSqlxMarker },

@@ -116,6 +116,8 @@ export function noTransactionAdvice(layout: LayoutName | undefined): string {
       return 'Put it in its own migration that starts with "-- migrate:up transaction:false".'
     case 'sqlx':
       return 'Put it in its own migration whose first line is "-- no-transaction".'
+    case 'atlas':
+      return 'Put it in its own migration file whose first line is "-- atlas:txmode none", followed by an empty line.'
     case 'goose':
       return 'Put it in its own migration with a "-- +goose NO TRANSACTION" line.'
     case 'diesel':
