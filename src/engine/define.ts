@@ -56,8 +56,8 @@ export const OLDEST_SUPPORTED_POSTGRES = 13
 export interface LiveFacts {
   /** Point-in-time recovery looks possible and the config accepts it as backup evidence. */
   readonly hasPitrBackup?: boolean
-  /** Estimated rows and total bytes of touched tables, keyed by schema-qualified name. */
-  readonly tableSizes?: ReadonlyMap<string, { rows: number; bytes: number }>
+  /** Estimated rows and total bytes of touched tables, keyed by schema-qualified name; isRowsKnown false when never analysed (rows 0). */
+  readonly tableSizes?: ReadonlyMap<string, { rows: number; bytes: number; isRowsKnown?: boolean }>
   /** Current types of columns that pending statements change, keyed "schema.table.column", as format_type prints them. */
   readonly columnTypes?: ReadonlyMap<string, string>
   /** Generated (STORED) columns of the tables pending statements touch, keyed "schema.table.column". */

@@ -45,6 +45,20 @@ describe('collectLiveFacts', () => {
     }
   })
 
+  it('marks the row count of a table never vacuumed or analysed as unknown (reltuples -1 since PostgreSQL 14)', async () => {
+    await db.exec(`CREATE TABLE loaded (id int) WITH (autovacuum_enabled = false); INSERT INTO loaded SELECT g FROM generate_series(1, 5000) g`)
+    const { ctx, session } = await makeTestContext(db.url, { pending: ['CREATE INDEX ON loaded (id);\nCREATE INDEX ON small (id);'] })
+    try {
+      const facts = await collectLiveFacts(ctx)
+      const bytes = Number((await db.exec("SELECT pg_total_relation_size('loaded') AS b")).rows[0].b)
+      expect(facts.tableSizes!.get('public.loaded')).toEqual({ rows: 0, bytes, isRowsKnown: false })
+      expect(facts.tableSizes!.get('public.small')).toEqual({ rows: 50, bytes: expect.any(Number) })
+      expect(gradeBySize({ live: facts }, 'loaded').description).toMatch(/^public\.loaded has an unknown number of rows \(never analysed; \d+\.\d kB\)$/)
+    } finally {
+      await session.close()
+    }
+  })
+
   it('reads which columns of the touched tables are generated', async () => {
     const { ctx, session } = await makeTestContext(db.url, { pending: ['ALTER TABLE logs DROP COLUMN search;\nALTER TABLE logs DROP COLUMN body;'] })
     try {

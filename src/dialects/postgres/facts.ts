@@ -34,7 +34,8 @@ export async function collectLiveFacts(ctx: LiveContext): Promise<LiveFacts> {
 async function readAllSizes(ctx: LiveContext): Promise<LiveFacts['tableSizes']> {
   const tables = await readTableSizes(ctx)
   const indexes = await readIndexTableSizes(ctx, indexNamesIn(ctx.pending))
-  const brief = (s: TableSize): { rows: number; bytes: number } => ({ rows: s.rows, bytes: s.totalBytes })
+  // A table never vacuumed or analysed has no row estimate (reltuples -1): its bytes still grade it.
+  const brief = (s: TableSize): { rows: number; bytes: number; isRowsKnown?: boolean } => ({ rows: s.rows, bytes: s.totalBytes, ...(s.isRowsKnown ? {} : { isRowsKnown: false }) })
   return new Map([
     ...[...tables].map(([key, s]) => [key, brief(s)] as const),
     ...[...indexes].map(([key, s]) => [`${INDEX_TABLE_KEY_PREFIX}${key}`, brief(s)] as const),

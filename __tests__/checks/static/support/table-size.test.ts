@@ -27,6 +27,13 @@ describe('gradeBySize', () => {
     expect(gradeBySize(ctx(facts), 'app.wide').severity).toBe('error')
   })
 
+  it('grades a never-analysed table by its bytes and says its row count is unknown', () => {
+    const facts = { tableSizes: new Map([['public.loaded', { rows: 0, bytes: 3 * 1024 ** 3, isRowsKnown: false }]]) }
+    expect(gradeBySize(ctx(facts), 'loaded')).toMatchObject({ severity: 'error', size: 'large', description: 'public.loaded has an unknown number of rows (never analysed; 3.0 GB)' })
+    expect(withSize('public.loaded', gradeBySize(ctx(facts), 'loaded'))).toBe('public.loaded (an unknown number of rows (never analysed; 3.0 GB))')
+    expect(sizeEvidence(ctx(facts), 'loaded')).toEqual({ table: 'public.loaded', estimatedRows: null, rowsUnknown: 'never vacuumed or analysed', totalBytes: 3 * 1024 ** 3, totalSize: '3.0 GB' })
+  })
+
   it('uses the target thresholds carried in the facts', () => {
     const strict = { tableSizes: sizes, thresholds: { largeTableRows: 40, largeTableBytes: 1024 ** 4 } }
     expect(gradeBySize(ctx(strict), 'tiny').severity).toBe('error')

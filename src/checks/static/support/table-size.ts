@@ -49,7 +49,10 @@ export function gradeBySize(ctx: Pick<StaticContext, 'live'>, table: string, unk
   const evidence = (size: SizeGrade['size']): Evidence => ({ sizeGrade: size, gradedTable: key, thresholds: limits })
   const size = sizes.get(key)
   if (!size) return { severity: 'info', size: 'new', table: key, evidence: evidence('new'), description: `${describeKey(key, 'missing')} does not exist on the target yet` }
-  const description = `${describeKey(key, 'table')} has about ${formatCount(size.rows)} rows (${formatBytes(size.bytes)})`
+  const description =
+    size.isRowsKnown === false
+      ? `${describeKey(key, 'table')} has an unknown number of rows (never analysed; ${formatBytes(size.bytes)})`
+      : `${describeKey(key, 'table')} has about ${formatCount(size.rows)} rows (${formatBytes(size.bytes)})`
   if (size.rows >= limits.largeTableRows || size.bytes >= limits.largeTableBytes) return { severity: 'error', size: 'large', table: key, evidence: evidence('large'), description }
   if (size.rows >= limits.largeTableRows * SMALL_TABLE_SHARE || size.bytes >= limits.largeTableBytes * SMALL_TABLE_SHARE) {
     return { severity: 'warning', size: 'medium', table: key, evidence: evidence('medium'), description }
@@ -71,7 +74,7 @@ export function gradeLargest(ctx: Pick<StaticContext, 'live'>, tables: readonly 
   return largest
 }
 
-/** `name`, followed by the size in parentheses when the target was read: "public.users (about 50 rows (16.0 kB))", "it (public.users has about 50 rows (16.0 kB))". */
+/** `name`, followed by the size in parentheses when the target was read: "public.users (about 50 rows (16.0 kB))", "it (public.users has about 50 rows (16.0 kB))", "public.users (an unknown number of rows (never analysed; 16.0 kB))". */
 export function withSize(name: string, grade: SizeGrade): string {
   if (!grade.description) return name
   // When `name` is the graded table itself, say the size without naming it twice: "public.users (about 50 rows (16.0 kB))".
@@ -87,7 +90,8 @@ export function sizeEvidence(ctx: Pick<StaticContext, 'live'>, table: string): E
   const key = keyOf(table)
   const size = sizes.get(key)
   if (!size) return { table: key, size: 'not on the target yet' }
-  return { table: key, estimatedRows: size.rows, totalBytes: size.bytes, totalSize: formatBytes(size.bytes) }
+  const rows = size.isRowsKnown === false ? { estimatedRows: null, rowsUnknown: 'never vacuumed or analysed' } : { estimatedRows: size.rows }
+  return { table: key, ...rows, totalBytes: size.bytes, totalSize: formatBytes(size.bytes) }
 }
 
 /** The tableSizes key of a table name (unqualified means public) or of an index key. */
