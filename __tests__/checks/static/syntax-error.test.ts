@@ -1,6 +1,6 @@
-import { describe } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import rule from '../../../src/checks/static/syntax-error.js'
-import { testRule } from '../../support/rule-tester.js'
+import { runRule, testRule } from '../../support/rule-tester.js'
 
 describe('syntax-error', () => {
   testRule(rule, {
@@ -14,6 +14,19 @@ describe('syntax-error', () => {
       { sql: 'grant select on all tables in schema public\n  to logto_tenant_${database};', at: '2:20', message: 'at the placeholder ${database}' },
       { sql: "select set_config('app.owner', :'owner', false);", at: '1:32', message: "at the placeholder :'owner'" },
       { sql: 'SELECT x::int FROM t WHERE;', at: '1:27', message: 'syntax error at or near ";".' },
+      // MySQL files linted as PostgreSQL: the message says so, and which setting reads them as MySQL.
+      { sql: 'CREATE TABLE `flags` (`key` VARCHAR(255) NOT NULL);', at: '1:14', message: 'It looks written for MySQL or MariaDB (backquoted names).' },
+      { sql: 'ALTER TABLE variants ADD COLUMN attachment JSON AFTER description;', at: '1:49', message: 'It looks written for MySQL or MariaDB (ADD COLUMN ... AFTER).' },
+      { sql: 'CREATE TABLE t (id INT UNSIGNED NOT NULL);', at: '1:24', message: '(UNSIGNED)' },
     ],
+  })
+
+  it('gives the MySQL hint only when the file shows MySQL syntax', async () => {
+    const [plain] = await runRule(rule, ["SELECT 'a `quoted` word';\nSELEC 2;"])
+    expect(plain?.message).toBe('PostgreSQL rejects this migration: syntax error at or near "SELEC".')
+    expect(plain?.mitigation).not.toContain('dialect')
+    const [mysql] = await runRule(rule, ['CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;'])
+    expect(mysql?.mitigation).toContain('set dialect: mysql in migrations.config.yaml')
+    expect(mysql?.evidence).toMatchObject({ looksLike: 'MySQL: ENGINE=' })
   })
 })
