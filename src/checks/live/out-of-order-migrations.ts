@@ -4,7 +4,7 @@ import { fileStart, historyOrSkip, isOutcome } from './support/history.js'
 
 /** What each tool does with a pending migration older than the newest applied one. */
 const TOOL_BEHAVIOUR: Readonly<Record<string, string>> = {
-  atlas: 'Atlas refuses to migrate (the file was "added out of order") unless run with --exec-order linear-skip or non-linear',
+  atlas: 'Atlas refuses to migrate with its default --exec-order linear; linear-skip skips the file and non-linear applies it after migrations written later',
   flyway: 'Flyway refuses to migrate ("Detected resolved migration not applied to database") unless outOfOrder=true',
   dbmate: 'dbmate applies it, after migrations that were written later',
   goose: 'goose refuses to migrate ("found missing migrations") unless run with -allow-missing, which applies it after migrations written later',
