@@ -6,6 +6,7 @@ import { atlas } from '../../src/sources/layouts/atlas.js'
 import { flyway, flywayChecksum } from '../../src/sources/layouts/flyway.js'
 import { golangMigrate } from '../../src/sources/layouts/golang-migrate.js'
 import { goose } from '../../src/sources/layouts/goose.js'
+import { liquibase } from '../../src/sources/layouts/liquibase.js'
 import { plainLayout } from '../../src/sources/layouts/plain.js'
 import { sqlx, sqlxChecksum } from '../../src/sources/layouts/sqlx.js'
 import { createMysqlTestDatabase, describeMysql, type MysqlTestDatabase } from '../support/mysql.js'
@@ -121,6 +122,24 @@ describeWithMysql('history tables on MySQL / MariaDB (information_schema, read-o
     ])
     expect(atlas.isApplied(file('1'), history)).toBe(true)
     expect(atlas.isApplied(file('2'), history)).toBe(false)
+  })
+
+  it('liquibase: DATABASECHANGELOG rows are changesets of files; FAILED rows are failures', async () => {
+    expect(await liquibase.readHistoryMysql!(query)).toEqual({ table: `${db.name}.DATABASECHANGELOG`, exists: false, applied: [] })
+    // Liquibase 4's MySQL table.
+    await db.exec(
+      'CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED datetime NOT NULL, ' +
+        'ORDEREXECUTED INT NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35) NULL, DESCRIPTION VARCHAR(255) NULL, COMMENTS VARCHAR(255) NULL, TAG VARCHAR(255) NULL, ' +
+        'LIQUIBASE VARCHAR(20) NULL, CONTEXTS VARCHAR(255) NULL, LABELS VARCHAR(255) NULL, DEPLOYMENT_ID VARCHAR(10) NULL)',
+    )
+    await db.exec(
+      "INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE) VALUES ('1', 'a', 'db/changes/001.sql', NOW(), 1, 'EXECUTED'), ('2', 'a', 'db/changes/001.sql', NOW(), 2, 'FAILED')",
+    )
+    const history = await liquibase.readHistoryMysql!(query)
+    expect(history.applied.map((r) => [r.id, r.isFailed])).toEqual([
+      ['db/changes/001.sql::1::a', false],
+      ['db/changes/001.sql::2::a', true],
+    ])
   })
 
   it('goose: a version is applied when its latest row says so; the table goose creates with row 0', async () => {

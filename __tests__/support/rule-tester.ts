@@ -12,6 +12,7 @@ import { StaticRun, canAnalyseInShards, runStaticRules } from '../../src/engine/
 import { loadMysqlParser } from '../../src/dialects/mysql/parser.js'
 import { loadPostgresParser } from '../../src/dialects/postgres/parser.js'
 import type { MigrationFile } from '../../src/sources/layout.js'
+import { changesetsOf } from '../../src/sources/layouts/liquibase.js'
 
 export interface RuleCaseOptions {
   /** PostgreSQL major the rule assumes; default 16. */
@@ -47,7 +48,12 @@ export type SafeCase = string | (RuleCaseOptions & { readonly sql: string; reado
  */
 export async function runRule(rule: StaticRule, sqls: readonly string[], opts: RuleCaseOptions = {}): Promise<Finding[]> {
   const parser = opts.dialect === 'mysql' ? await loadMysqlParser() : await loadPostgresParser()
-  const files: PendingFile[] = sqls.map((sql, i) => ({ migration: fakeMigration(`m${i + 1}.sql`, sql, opts.inTransaction ?? false), parsed: parser.parse(sql) }))
+  const files: PendingFile[] = sqls.map((raw, i) => {
+    // Liquibase files run changeset by changeset: read them as the layout does.
+    const { sql, units } = opts.layout === 'liquibase' ? changesetsOf(raw) : { sql: raw, units: undefined }
+    const migration = fakeMigration(`m${i + 1}.sql`, sql, opts.inTransaction ?? false)
+    return { migration: units ? { ...migration, raw, units } : migration, parsed: parser.parse(sql) }
+  })
   const config = configSchema.parse({ rules: opts.options ? { [rule.id]: { options: opts.options } } : {} })
   const input = {
     rules: [rule],

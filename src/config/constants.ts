@@ -17,6 +17,7 @@ export const LAYOUTS = [
   'supabase',
   'sqlx',
   'atlas',
+  'liquibase',
 ] as const
 export type LayoutName = (typeof LAYOUTS)[number]
 

@@ -304,10 +304,15 @@ function choosePending(
   baseDir: string,
 ): MigrationFile[] {
   const only = onlyFiles ? new Set(onlyFiles.map((p) => toProjectPath(p, baseDir))) : undefined
-  return files.filter((f) => {
-    if (only && !only.has(f.path)) return false
-    if (history && set.layout && set.layout.isApplied(f, history)) return false
-    return true
+  return files.flatMap((f) => {
+    if (only && !only.has(f.path)) return []
+    if (!history || !set.layout) return [f]
+    // A file of separately recorded units (Liquibase changesets) may be partly applied: only the rest runs.
+    if (set.layout.pendingPart && f.units) {
+      const rest = set.layout.pendingPart(f, history)
+      return rest ? [rest] : []
+    }
+    return set.layout.isApplied(f, history) ? [] : [f]
   })
 }
 

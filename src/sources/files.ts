@@ -100,13 +100,13 @@ export function toProjectPath(projectRoot: string, absPath: string): string {
   return path.relative(projectRoot, absPath).split(path.sep).join('/')
 }
 
-/** Plain string order by UTF-16 code unit, independent of the locale (tools sort file names this way). */
 /** Orders migrations by integer version ids (golang-migrate, goose, sqlx store the version as a bigint). */
 export function compareIntegerIds(a: Pick<MigrationFile, 'id'>, b: Pick<MigrationFile, 'id'>): number {
   const diff = BigInt(a.id) - BigInt(b.id)
   return diff === 0n ? 0 : diff < 0n ? -1 : 1
 }
 
+/** Plain string order by UTF-16 code unit, independent of the locale (tools sort file names this way). */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }

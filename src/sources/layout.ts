@@ -27,6 +27,22 @@ export interface MigrationFile {
   readonly runsInTransaction: boolean
   /** Why runsInTransaction has its value, for evidence ("Flyway wraps each migration"). */
   readonly transactionReason: string
+  /**
+   * Parts of the file the tool runs and records one at a time (Liquibase changesets), each in its
+   * own transaction or in none; absent when the file is one unit. A failure leaves the earlier
+   * units applied and recorded, so a re-run starts at the failed one.
+   */
+  readonly units?: readonly MigrationUnit[]
+}
+
+/** One part of a file the tool runs and records on its own. */
+export interface MigrationUnit {
+  /** 1-based line where it starts; it runs until the next unit's line. */
+  readonly line: number
+  /** How the tool names it, e.g. "changeset alice:42". */
+  readonly label: string
+  readonly runsInTransaction: boolean
+  readonly transactionReason: string
 }
 
 /** One row of the tool's history table, normalised. */
@@ -83,4 +99,13 @@ export interface Layout {
   checksum?(file: MigrationFile): string | undefined
   /** Whether `file` is applied according to the history. */
   isApplied(file: MigrationFile, history: MigrationHistory): boolean
+  /** What of a file with units is still to run: its unapplied units, the applied ones blanked; undefined when all are applied. */
+  pendingPart?(file: MigrationFile, history: MigrationHistory): MigrationFile | undefined
+  /** Whether a history row records (part of) `file`; default: the row's id is the file's. */
+  recordsFile?(row: AppliedMigration, file: MigrationFile): boolean
+}
+
+/** Whether a history row records (part of) `file`, as the layout matches them. */
+export function rowRecordsFile(layout: Pick<Layout, 'recordsFile'>, row: AppliedMigration, file: MigrationFile): boolean {
+  return layout.recordsFile ? layout.recordsFile(row, file) : row.id === file.id
 }

@@ -14,6 +14,8 @@ describe('concurrently-in-transaction', () => {
       // Allowed in a transaction (checked on PostgreSQL 15 and 18).
       { sql: 'REFRESH MATERIALIZED VIEW CONCURRENTLY mv;\nANALYZE orders;\nCREATE INDEX i ON orders (a);\nCLUSTER orders USING i;', inTransaction: true },
       { sql: "SELECT 'CREATE INDEX CONCURRENTLY i ON t (a)';\n-- VACUUM\nDO $$ BEGIN PERFORM 1; END $$;", inTransaction: true },
+      // A Liquibase changeset with runInTransaction:false runs outside a transaction, whatever the others do.
+      { sql: '--liquibase formatted sql\n--changeset a:1\nCREATE TABLE t (id int);\n--changeset a:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON orders (a);', layout: 'liquibase', inTransaction: true },
       // golang-migrate and Prisma send the file as one query: a lone statement runs outside any transaction block.
       { sql: '-- a tool directive comment\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (a);', layout: 'golang-migrate', inTransaction: true },
       { sql: 'CREATE INDEX CONCURRENTLY i ON orders (a);', layout: 'prisma', inTransaction: true },
@@ -29,6 +31,8 @@ describe('concurrently-in-transaction', () => {
       { sql: 'VACUUM (ANALYZE) orders;', inTransaction: true, at: '1:1', message: 'VACUUM' },
       { sql: 'START TRANSACTION;\nCREATE DATABASE reports;\nALTER SYSTEM SET work_mem = \'64MB\';\nCOMMIT;', at: ['2:1', '3:1'] },
       { sql: 'REINDEX SCHEMA app;\nCLUSTER;', inTransaction: true, at: ['1:1', '2:1'] },
+      // Liquibase wraps every other changeset in its own transaction.
+      { sql: '--liquibase formatted sql\n--changeset a:1 runInTransaction:false\nSELECT 1;\n--changeset a:2\nCREATE INDEX CONCURRENTLY i ON orders (a);', layout: 'liquibase', inTransaction: true, at: '5:1', message: 'Liquibase runs changeset a:2 in its own transaction' },
       // Two statements in one query share an implicit transaction, also after an explicit COMMIT.
       { sql: 'ALTER TABLE orders ADD COLUMN a int;\nCREATE INDEX CONCURRENTLY i ON orders (a);', layout: 'golang-migrate', inTransaction: true, at: '2:1' },
       { sql: 'BEGIN;\nSELECT 1;\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON orders (a);', layout: 'prisma', inTransaction: true, at: '4:1' },

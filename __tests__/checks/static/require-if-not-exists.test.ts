@@ -9,6 +9,8 @@ const LATER = '\nUPDATE settings SET version = 2;'
 describe('require-if-not-exists', () => {
   testRule(rule, {
     safe: [
+      // Liquibase records each changeset as it commits: a re-run starts at the changeset that failed.
+      { sql: '--liquibase formatted sql\n--changeset a:1\nCREATE TABLE t (id int);\nCREATE TABLE v (id int);\n--changeset a:2\nCREATE TABLE u (id int);', layout: 'liquibase' },
       'CREATE TABLE IF NOT EXISTS orders (id bigint);',
       'CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_idx ON orders (customer_id);',
       'CREATE SCHEMA IF NOT EXISTS app;',
@@ -34,6 +36,8 @@ describe('require-if-not-exists', () => {
       'SELECT $$CREATE TABLE orders (id int)$$;',
     ],
     reported: [
+      // ...but a changeset without a transaction fails half-way and runs again from its top.
+      { sql: '--liquibase formatted sql\n--changeset a:1 runInTransaction:false\nCREATE TABLE t (id int);\nCREATE TABLE u (id int);\n--changeset a:2\nSELECT 1;', layout: 'liquibase', inTransaction: true, at: '3:1' },
       { sql: 'CREATE TABLE orders (id bigint);' + LATER, at: '1:1', message: 'CREATE TABLE orders fails with "already exists"' },
       { sql: 'SELECT 1;\n  create table "Public"."Orders" (id bigint);' + LATER, at: '2:3', message: '"Public"."Orders"' },
       { sql: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' + LATER, at: '1:1', message: 'INDEX orders_customer_idx' },

@@ -1,5 +1,6 @@
 import { defineLiveCheck, outcome, type FindingInput } from '../../engine/define.js'
 import { describeMigration, historyOrSkip, isOutcome } from './support/history.js'
+import { rowRecordsFile, type AppliedMigration } from '../../sources/layout.js'
 
 /**
  * A migration the target applied that the repository no longer has: a branch deployed without
@@ -16,8 +17,10 @@ export default defineLiveCheck({
     const { layout, history } = found
     if (!history.exists) return outcome.pass(`History table ${history.table} does not exist yet: no migration has been applied.`)
     const ids = new Set(ctx.migrations.map((m) => m.id))
+    // Rows are matched to files by id, or as the layout matches them (a Liquibase row names one changeset of a file).
+    const hasFile = (r: AppliedMigration): boolean => (layout.recordsFile ? ctx.migrations.some((m) => rowRecordsFile(layout, r, m)) : ids.has(r.id))
     // A baseline row stands for migrations that were never files; an empty id carries nothing to match.
-    const missing = history.applied.filter((r) => r.id !== '' && !ids.has(r.id) && !/baseline/i.test(r.detail ?? ''))
+    const missing = history.applied.filter((r) => r.id !== '' && !hasFile(r) && !/baseline/i.test(r.detail ?? ''))
     const evidence = { table: history.table, applied: history.applied.length, files: ctx.migrations.length, missing: missing.map((r) => r.id) }
     if (missing.length === 0) return outcome.pass(`All ${history.applied.length} migrations recorded in ${history.table} have a file in the repository.`, evidence)
     const findings: FindingInput[] = missing.map((r) => ({

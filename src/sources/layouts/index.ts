@@ -13,13 +13,14 @@ import { drizzle, findDrizzleMarker } from './drizzle.js'
 import { findFlywayMarker, flyway } from './flyway.js'
 import { findGolangMigrateMarker, golangMigrate } from './golang-migrate.js'
 import { findGooseMarker, goose } from './goose.js'
+import { findLiquibaseMarker, liquibase } from './liquibase.js'
 import { findPlainMarker, plain, plainLayout } from './plain.js'
 import { findPrismaMarker, prisma } from './prisma.js'
 import { findSqlxMarker, sqlx } from './sqlx.js'
 import { findSupabaseMarker, supabase } from './supabase.js'
 
 /** Every layout, sorted by name. */
-export const LAYOUT_REGISTRY: readonly Layout[] = [atlas, dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, sqlx, supabase]
+export const LAYOUT_REGISTRY: readonly Layout[] = [atlas, dbmate, diesel, drizzle, flyway, golangMigrate, goose, liquibase, plain, prisma, sqlx, supabase]
 
 /** A layout with the function that says what marks a folder as that layout. */
 interface Detector {
@@ -29,7 +30,8 @@ interface Detector {
 
 /**
  * Detection order: a journal or integrity file (Drizzle's, Atlas's atlas.sum), then folder shapes (Prisma's migration.sql before Diesel's
- * up.sql), then a Cargo.toml using sqlx (its file names look like golang-migrate's), then file-name patterns, then file contents, then the Supabase path, then any .sql.
+ * up.sql), then a Cargo.toml using sqlx (its file names look like golang-migrate's), then Liquibase's formatted SQL header
+ * (its files are often named like Flyway's), then file-name patterns, then file contents, then the Supabase path, then any .sql.
  */
 const DETECTORS: readonly Detector[] = [
   { layout: drizzle, findMarker: findDrizzleMarker },
@@ -37,6 +39,8 @@ const DETECTORS: readonly Detector[] = [
   { layout: prisma, findMarker: findPrismaMarker },
   { layout: diesel, findMarker: findDieselMarker },
   { layout: sqlx, findMarker: findSqlxMarker },
+  // A formatted SQL header wins over file names: Liquibase files are often named like Flyway's.
+  { layout: liquibase, findMarker: findLiquibaseMarker },
   { layout: flyway, findMarker: findFlywayMarker },
   { layout: golangMigrate, findMarker: findGolangMigrateMarker },
   { layout: dbmate, findMarker: findDbmateMarker },

@@ -7,6 +7,7 @@
 import type { LayoutName } from '../../../config/schema.js'
 import type { PendingFile, StatementRef, StaticContext } from '../../../engine/define.js'
 import type { Statement } from '../../../dialects/postgres/parser.js'
+import type { MigrationUnit } from '../../../sources/layout.js'
 
 /** The transaction a statement belongs to. */
 export interface Transaction {
@@ -52,6 +53,18 @@ export function isExplicitlyWrapped(ctx: StaticContext, file: PendingFile): bool
   return file.migration.runsInTransaction && !(ctx.layout !== undefined && IMPLICIT_TRANSACTION_LAYOUTS.has(ctx.layout))
 }
 
+/** The unit of the file a statement belongs to (the last one starting at or before its line); undefined for files of one unit. */
+export function unitOf(file: PendingFile, stmt: Statement): MigrationUnit | undefined {
+  const units = file.migration.units
+  if (!units || units.length === 0) return undefined
+  let found: MigrationUnit | undefined
+  for (const unit of units) {
+    if (unit.line > stmt.line) break
+    found = unit
+  }
+  return found
+}
+
 /** The TransactionStmt kind of a statement (`TRANS_STMT_BEGIN`...), or undefined. */
 export function transactionControl(stmt: Statement): string | undefined {
   return stmt.kind === 'TransactionStmt' ? String(stmt.node.kind ?? '') : undefined
@@ -69,7 +82,14 @@ function buildTransactions(ctx: StaticContext): Map<Statement, Transaction> {
     const isWrapped = file.migration.runsInTransaction && !(statements.length === 1 && ctx.layout !== undefined && SINGLE_STATEMENT_RUNS_ALONE.has(ctx.layout))
     const wrapped = (from: number): Transaction => ({ id: from === 0 ? (sharedId ?? `${path}:wrapped`) : `${path}:wrapped@${from}`, kind: 'wrapped', reason: file.migration.transactionReason })
     let open: Transaction | undefined = isWrapped ? wrapped(0) : undefined
+    let unit: MigrationUnit | undefined
     for (const stmt of statements) {
+      // Each unit (a Liquibase changeset) ends the previous one's transaction and opens its own, or none.
+      const own = unitOf(file, stmt)
+      if (own !== unit) {
+        unit = own
+        if (own) open = own.runsInTransaction ? { id: `${path}:unit@${own.line}`, kind: 'wrapped', reason: own.transactionReason } : undefined
+      }
       const control = transactionControl(stmt)
       // Inside the tool's transaction BEGIN changes nothing (an implicit block just becomes explicit).
       if (control && OPENS.has(control) && !open) {
@@ -100,7 +120,9 @@ function afterClose(stmt: Statement, closed: Transaction, implicitNext: Transact
  * an invalid index of that name behind).
  */
 export function isRerunSafe(ctx: StaticContext, ref: StatementRef): boolean {
-  const later = ref.file.parsed.statements.slice(ref.stmt.index + 1)
+  // The tool records each unit (a Liquibase changeset) as it finishes: a re-run starts at the failed one.
+  const unit = unitOf(ref.file, ref.stmt)
+  const later = ref.file.parsed.statements.slice(ref.stmt.index + 1).filter((stmt) => unitOf(ref.file, stmt) === unit)
   if (later.length === 0) return !(ref.stmt.kind === 'IndexStmt' && ref.stmt.node.concurrent === true)
   const tx = transactionOf(ctx, ref)
   return tx.kind !== 'none' && later.every((stmt) => transactionOf(ctx, { file: ref.file, stmt }).id === tx.id)
@@ -118,6 +140,8 @@ export function noTransactionAdvice(layout: LayoutName | undefined): string {
       return 'Put it in its own migration whose first line is "-- no-transaction".'
     case 'atlas':
       return 'Put it in its own migration file whose first line is "-- atlas:txmode none", followed by an empty line.'
+    case 'liquibase':
+      return 'Put it in its own changeset with runInTransaction:false (--changeset author:id runInTransaction:false).'
     case 'goose':
       return 'Put it in its own migration with a "-- +goose NO TRANSACTION" line.'
     case 'diesel':
