@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
 import { defineStaticRule, type StatementRef } from '../../engine/define.js'
+import { dollarQuoteTag, isEscapeString, skipBlockComment, skipDollarQuoted, skipLineComment, skipQuoted } from '../../dialects/postgres/sql-lexing.js'
 
 /** PostgreSQL's NAMEDATALEN - 1: the most bytes an identifier keeps. */
 const MAX_BYTES = 63
@@ -174,16 +175,13 @@ export function identifiers(text: string): Identifier[] {
   while (i < text.length) {
     const ch = text[i]!
     if (ch === '-' && text[i + 1] === '-') {
-      const nl = text.indexOf('\n', i)
-      i = nl === -1 ? text.length : nl
+      i = skipLineComment(text, i)
     } else if (ch === '/' && text[i + 1] === '*') {
       i = skipBlockComment(text, i)
     } else if (ch === "'") {
-      i = skipString(text, i, /[eE]/.test(text[i - 1] ?? '') && !isIdentChar(text[i - 2] ?? ''))
-    } else if (ch === '$' && /^\$[A-Za-z_\u0080-\uffff]?[A-Za-z0-9_\u0080-\uffff]*\$/.test(text.slice(i))) {
-      const tag = /^\$[A-Za-z_\u0080-\uffff]?[A-Za-z0-9_\u0080-\uffff]*\$/.exec(text.slice(i))![0]
-      const close = text.indexOf(tag, i + tag.length)
-      i = close === -1 ? text.length : close + tag.length
+      i = skipQuoted(text, i, isEscapeString(text, i))
+    } else if (ch === '$' && dollarQuoteTag(text, i) !== undefined) {
+      i = skipDollarQuoted(text, i, dollarQuoteTag(text, i)!)
     } else if (ch === '"') {
       let j = i + 1
       let value = ''
@@ -221,34 +219,7 @@ function isIdentChar(ch: string): boolean {
   return /[A-Za-z0-9_$]/.test(ch) || ch.charCodeAt(0) >= 0x80
 }
 
-/** Index after a string literal; E'' strings take backslash escapes. */
-function skipString(text: string, i: number, hasBackslashEscapes: boolean): number {
-  let j = i + 1
-  while (j < text.length) {
-    if (hasBackslashEscapes && text[j] === '\\') j += 2
-    else if (text[j] === "'" && text[j + 1] === "'") j += 2
-    else if (text[j] === "'") return j + 1
-    else j++
-  }
-  return text.length
-}
 
-/** Index after a (nested) block comment. */
-function skipBlockComment(text: string, i: number): number {
-  let depth = 0
-  let j = i
-  while (j < text.length) {
-    if (text[j] === '/' && text[j + 1] === '*') {
-      depth++
-      j += 2
-    } else if (text[j] === '*' && text[j + 1] === '/') {
-      depth--
-      j += 2
-      if (depth === 0) return j
-    } else j++
-  }
-  return text.length
-}
 
 /** The identifier as PostgreSQL keeps it: at most 63 bytes, cut at a character boundary. */
 function truncate(value: string): string {

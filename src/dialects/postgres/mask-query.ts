@@ -9,6 +9,8 @@
 /** Longest masked query text a report shows. */
 export const MASKED_QUERY_LENGTH = 200
 
+import { dollarQuoteTag, skipBlockComment, skipDollarQuoted, skipLineComment, skipQuoted } from './sql-lexing.js'
+
 const IDENT_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/
 const STRING_PREFIX = /[EeBbXxNn]/
 
@@ -28,28 +30,27 @@ export function maskQuery(text: string | null | undefined, max = MASKED_QUERY_LE
       i = skipBlockComment(text, i)
       out += ' '
     } else if (c === "'") {
-      i = skipString(text, i, false)
+      i = skipQuoted(text, i)
       out += '?'
     } else if (STRING_PREFIX.test(c) && next === "'" && !isIdentBefore(text, i)) {
-      i = skipString(text, i + 1, c === 'E' || c === 'e')
+      i = skipQuoted(text, i + 1, c === 'E' || c === 'e')
       out += '?'
     } else if ((c === 'U' || c === 'u') && next === '&' && text[i + 2] === "'" && !isIdentBefore(text, i)) {
-      i = skipString(text, i + 2, false)
+      i = skipQuoted(text, i + 2)
       out += '?'
     } else if (c === '"') {
-      const end = skipQuotedIdentifier(text, i)
+      const end = skipQuoted(text, i)
       out += text.slice(i, end)
       i = end
     } else if (c === '$' && !isIdentBefore(text, i)) {
-      const tag = dollarTag(text, i)
+      const tag = dollarQuoteTag(text, i)
       if (tag === undefined) {
         // A parameter ($1) or a lone dollar: keep it.
         const end = skipWhile(text, i + 1, /[0-9]/)
         out += text.slice(i, end)
         i = end
       } else {
-        const close = text.indexOf(tag, i + tag.length)
-        i = close === -1 ? n : close + tag.length
+        i = skipDollarQuoted(text, i, tag)
         out += '?'
       }
     } else if ((isDigit(c) || (c === '.' && isDigit(next))) && !isIdentBefore(text, i)) {
@@ -84,60 +85,10 @@ function skipWhile(text: string, i: number, re: RegExp): number {
   return j
 }
 
-/** Index after a `--` comment (up to the newline). */
-function skipLineComment(text: string, i: number): number {
-  const nl = text.indexOf('\n', i)
-  return nl === -1 ? text.length : nl
-}
 
-/** Index after a block comment; they nest in PostgreSQL. */
-function skipBlockComment(text: string, i: number): number {
-  let depth = 1
-  let j = i + 2
-  while (j < text.length && depth > 0) {
-    if (text[j] === '/' && text[j + 1] === '*') {
-      depth++
-      j += 2
-    } else if (text[j] === '*' && text[j + 1] === '/') {
-      depth--
-      j += 2
-    } else j++
-  }
-  return j
-}
 
-/** Index after a single-quoted literal starting at `i` ('' doubles a quote; E'' strings also take \'). */
-function skipString(text: string, i: number, hasBackslashEscapes: boolean): number {
-  let j = i + 1
-  while (j < text.length) {
-    const c = text[j]
-    if (hasBackslashEscapes && c === '\\') {
-      j += 2
-    } else if (c === "'") {
-      if (text[j + 1] === "'") j += 2
-      else return j + 1
-    } else j++
-  }
-  return text.length
-}
 
-/** Index after a double-quoted identifier ("" doubles a quote). */
-function skipQuotedIdentifier(text: string, i: number): number {
-  let j = i + 1
-  while (j < text.length) {
-    if (text[j] === '"') {
-      if (text[j + 1] === '"') j += 2
-      else return j + 1
-    } else j++
-  }
-  return text.length
-}
 
-/** The `$tag$` opening a dollar-quoted literal at `i`, or undefined when `$` starts a parameter. */
-function dollarTag(text: string, i: number): string | undefined {
-  const match = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 66))
-  return match ? match[0] : undefined
-}
 
 /** Index after a numeric literal: 42, 3.14, .5, 1e-9, 1_000, 0x1F, 0o17, 0b101. */
 function skipNumber(text: string, i: number): number {

@@ -10,6 +10,7 @@
  * before 12, is not: the server version is unknown when the files are listed.
  * https://documentation.red-gate.com/fd/mixed-277579320.html
  */
+import { dollarQuoteTag, isEscapeString, skipBlockComment, skipDollarQuoted, skipLineComment, skipQuoted } from '../../dialects/postgres/sql-lexing.js'
 
 /** How Flyway runs one migration's statements. */
 export type FlywayStatements =
@@ -62,31 +63,32 @@ export function* statementHeads(sql: string): Generator<{ head: string; line: nu
     if (!hasContent) startLine = line
     hasContent = true
   }
+  // Moves past a token that may span lines, counting them.
+  const skipTo = (from: number, to: number): number => {
+    for (let k = from; k < to; k++) if (sql[k] === '\n') line++
+    return to
+  }
   let i = 0
   while (i < sql.length) {
     const c = sql[i]!
+    const tag = c === '$' ? dollarQuoteTag(sql, i) : undefined
     if (c === '\n') {
       line++
       i++
     } else if (c === '-' && sql[i + 1] === '-') {
-      while (i < sql.length && sql[i] !== '\n') i++
+      i = skipLineComment(sql, i)
     } else if (c === '/' && sql[i + 1] === '*') {
-      i = skipBlockComment(sql, i, () => line++)
+      i = skipTo(i, skipBlockComment(sql, i))
     } else if (c === ';') {
       yield* end()
       i++
     } else if (c === "'" || c === '"') {
       begin()
-      const isEscape = c === "'" && /[eE]/.test(sql[i - 1] ?? '') && !/[A-Za-z0-9_$]/.test(sql[i - 2] ?? '')
-      i = skipQuoted(sql, i, c, isEscape, () => line++)
+      i = skipTo(i, skipQuoted(sql, i, c === "'" && isEscapeString(sql, i)))
       words.push('?')
-    } else if (c === '$' && /[A-Za-z_$]/.test(sql[i + 1] ?? '') && dollarTag(sql, i) !== undefined) {
+    } else if (tag !== undefined) {
       begin()
-      const tag = dollarTag(sql, i)!
-      const close = sql.indexOf(tag, i + tag.length)
-      const stop = close === -1 ? sql.length : close + tag.length
-      for (let k = i; k < stop; k++) if (sql[k] === '\n') line++
-      i = stop
+      i = skipTo(i, skipDollarQuoted(sql, i, tag))
       words.push('?')
     } else if (/\s/.test(c)) {
       i++
@@ -98,48 +100,4 @@ export function* statementHeads(sql: string): Generator<{ head: string; line: nu
     }
   }
   yield* end()
-}
-
-/** The `$tag$` opening a dollar-quoted string at `i`, or undefined. */
-function dollarTag(sql: string, i: number): string | undefined {
-  const match = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 66))
-  return match?.[0]
-}
-
-/** The offset after a (nested) block comment starting at `i`. */
-function skipBlockComment(sql: string, i: number, onNewline: () => void): number {
-  let depth = 0
-  while (i < sql.length) {
-    if (sql[i] === '/' && sql[i + 1] === '*') {
-      depth++
-      i += 2
-    } else if (sql[i] === '*' && sql[i + 1] === '/') {
-      depth--
-      i += 2
-      if (depth === 0) return i
-    } else {
-      if (sql[i] === '\n') onNewline()
-      i++
-    }
-  }
-  return i
-}
-
-/** The offset after a quoted string or identifier starting at `i` (a doubled quote stays inside; backslashes escape in E'...'). */
-function skipQuoted(sql: string, i: number, quote: string, isEscape: boolean, onNewline: () => void): number {
-  i++
-  while (i < sql.length) {
-    const c = sql[i]!
-    if (c === '\n') onNewline()
-    if (isEscape && c === '\\') {
-      i += 2
-    } else if (c === quote && sql[i + 1] === quote) {
-      i += 2
-    } else if (c === quote) {
-      return i + 1
-    } else {
-      i++
-    }
-  }
-  return i
 }
