@@ -30,7 +30,6 @@ export function defaultConfig(): PreflightConfig {
   return {
     version: 1,
     migrations: { path: 'migrations', transaction: 'auto', placeholders: {} },
-    dialect: 'postgres',
     targets: {},
     rules: {},
   }

@@ -129,8 +129,11 @@ export const configSchema = z.strictObject({
         .default({}),
     })
     .default({ path: 'migrations', transaction: 'auto', placeholders: {} }),
-  /** Dialect of the migrations when no target is given (`migrations lint`); a target's own dialect wins. */
-  dialect: z.enum(DIALECTS).default('postgres'),
+  /**
+   * Dialect of the migrations when no target is given (`migrations lint`); a target's own dialect
+   * wins. Unset: what the migrations folder declares (Prisma's migration_lock.toml), else postgres.
+   */
+  dialect: z.enum(DIALECTS).optional(),
   /** PostgreSQL major version assumed by static analysis when no target is connected. */
   postgresVersion: z.number().int().min(9).max(30).optional(),
   targets: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a target name of letters, digits, ".", "_" or "-"'), targetSchema).default({}),

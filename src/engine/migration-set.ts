@@ -6,6 +6,7 @@ import { substitutePlaceholders } from '../sources/placeholders.js'
 import { readFileSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path'
 import type { LoadedConfig } from '../config/load.js'
+import type { Dialect } from '../config/constants.js'
 import { getLayout } from '../sources/layouts/index.js'
 import { listMigrations } from '../sources/list-migrations.js'
 import type { Layout, MigrationFile } from '../sources/layout.js'
@@ -21,6 +22,8 @@ export interface MigrationSet {
   readonly files: readonly MigrationFile[]
   /** One line for progress output. */
   readonly description: string
+  /** The database the folder says its migrations are for, used when neither the config nor the target says. */
+  readonly declared?: { readonly dialect: Dialect; readonly source: string }
 }
 
 export interface MigrationSetInput {
@@ -51,6 +54,7 @@ export async function listMigrationSet(input: MigrationSetInput): Promise<Migrat
     reason: listed.detected ? listed.reason : 'configured',
     files: withPlaceholders(listed.files, loaded),
     description: `Migrations: ${relative(process.cwd(), dir) || '.'} — ${how}, ${listed.files.length} file${listed.files.length === 1 ? '' : 's'}`,
+    ...(listed.declared ? { declared: listed.declared } : {}),
   }
 }
 
@@ -59,6 +63,7 @@ async function listPaths(input: MigrationSetInput): Promise<MigrationSet> {
   const { loaded } = input
   const files: MigrationFile[] = []
   let layout: Layout | undefined
+  let declared: MigrationSet['declared']
   for (const path of input.paths!) {
     if (path === '-') {
       const sql = input.stdin ?? ''
@@ -81,12 +86,20 @@ async function listPaths(input: MigrationSetInput): Promise<MigrationSet> {
         historyTable: loaded.config.migrations.historyTable,
       })
       layout ??= listed.layout
+      declared ??= listed.declared
       files.push(...listed.files)
       continue
     }
     files.push(await fileWithLayout(abs, loaded))
   }
-  return { dir: undefined, layout, reason: null, files: withPlaceholders(files, loaded), description: `Linting ${files.length} file${files.length === 1 ? '' : 's'}` }
+  return {
+    dir: undefined,
+    layout,
+    reason: null,
+    files: withPlaceholders(files, loaded),
+    description: `Linting ${files.length} file${files.length === 1 ? '' : 's'}`,
+    ...(declared ? { declared } : {}),
+  }
 }
 
 /** The files with the configured placeholders replaced in the SQL the tool runs (never in `raw`, which checksums read). */

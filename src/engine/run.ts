@@ -85,8 +85,9 @@ export async function runPreflight(options: RunOptions): Promise<Report> {
 
   if (selected.has('config-secrets')) emit(configSecretsResult(loaded))
 
-  // A target's dialect wins; lint reads the config's top-level dialect.
-  const dialect: Dialect = target?.config.dialect ?? config.dialect
+  // A target's dialect wins; lint reads the config's top-level dialect, else what the folder declares.
+  const dialect: Dialect = target?.config.dialect ?? config.dialect ?? set.declared?.dialect ?? 'postgres'
+  if (!target && !config.dialect && set.declared) log.log('info', `dialect ${set.declared.dialect}: ${set.declared.source}`)
   let session: TargetSession | undefined
   let history: MigrationHistory | undefined
   let liveSkipReason: string | undefined

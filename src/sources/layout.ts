@@ -2,7 +2,7 @@
  * A migration layout: how one migration tool names its files, orders them, runs them
  * (in a transaction or not) and records what it applied on the target.
  */
-import type { LayoutName } from '../config/schema.js'
+import type { Dialect, LayoutName } from '../config/constants.js'
 
 /** One migration as the tool sees it. */
 export interface MigrationFile {
@@ -103,6 +103,8 @@ export interface Layout {
   pendingPart?(file: MigrationFile, history: MigrationHistory): MigrationFile | undefined
   /** Whether a history row records (part of) `file`; default: the row's id is the file's. */
   recordsFile?(row: AppliedMigration, file: MigrationFile): boolean
+  /** The database the folder says its migrations are for (Prisma's migration_lock.toml), with where it says so. */
+  declaredDialect?(dir: string): Promise<{ dialect: Dialect; source: string } | undefined>
 }
 
 /** Whether a history row records (part of) `file`, as the layout matches them. */

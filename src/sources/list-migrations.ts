@@ -2,7 +2,7 @@
  * Lists the migrations of the configured folder: with the configured layout, or the detected one.
  */
 import path from 'node:path'
-import { LAYOUTS, type LayoutName } from '../config/constants.js'
+import { LAYOUTS, type Dialect, type LayoutName } from '../config/constants.js'
 import { ConfigError } from '../engine/errors.js'
 import { createTextReader, isFolder, toProjectPath, type TransactionOption } from './files.js'
 import type { Layout, MigrationFile, TextReader } from './layout.js'
@@ -29,6 +29,8 @@ export interface MigrationListing {
   readonly reason: string
   /** Migrations in the order the tool applies them. */
   readonly files: MigrationFile[]
+  /** The database the folder says its migrations are for (Prisma's migration_lock.toml), if it says. */
+  readonly declared?: { readonly dialect: Dialect; readonly source: string }
 }
 
 /** Resolves the layout for `dir` and lists its migrations in the order the tool applies them. */
@@ -46,7 +48,8 @@ export async function listMigrations(input: ListMigrationsInput): Promise<Migrat
     ? { layout: getLayout(input.layout, input.historyTable), detected: false, reason: `migrations.layout is "${input.layout}" in the configuration` }
     : await detect(dir, input, read)
   const files = await chosen.layout.list(dir, input.projectRoot, { transaction: input.transaction, read })
-  return { ...chosen, files }
+  const declared = await chosen.layout.declaredDialect?.(dir)
+  return { ...chosen, files, ...(declared ? { declared } : {}) }
 }
 
 /** Detects the layout of `dir`, or throws a ConfigError naming the layouts to choose from. */

@@ -114,9 +114,9 @@ export async function runCommand(command: 'preflight' | 'lint', opts: RunCommand
   }
 }
 
-/** The dialect of a run: its target's, else the config's (lint has no target). */
+/** The dialect of a run as the config says it: its target's, else the config's (lint has no target); the folder may still declare one. */
 function dialectOf(loaded: LoadedConfig, target: string | undefined): string {
-  return (target === undefined ? undefined : loaded.config.targets[target]?.dialect) ?? loaded.config.dialect
+  return (target === undefined ? undefined : loaded.config.targets[target]?.dialect) ?? loaded.config.dialect ?? 'postgres'
 }
 
 /** Reads all of standard input (for `lint -`), with a bound so a missing pipe cannot hang. */

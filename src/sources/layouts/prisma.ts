@@ -7,6 +7,7 @@ import path from 'node:path'
 import { hasSuccessfulRow, isFile, listFolderNames, readText, toMigrationFile, type TransactionDefault } from '../files.js'
 import { findTable, missingHistory } from '../history-table.js'
 import type { AppliedMigration, Layout, MigrationHistory, QueryFn } from '../layout.js'
+import type { Dialect } from '../../config/constants.js'
 
 const SCRIPT = 'migration.sql'
 
@@ -27,6 +28,18 @@ async function listMigrationFolders(dir: string): Promise<string[]> {
 export async function findPrismaMarker(dir: string): Promise<string | undefined> {
   const [first] = await listMigrationFolders(dir)
   return first ? `found ${first}/${SCRIPT}` : undefined
+}
+
+/**
+ * The provider Prisma wrote in migration_lock.toml (`provider = "mysql"`), as a dialect: the
+ * migrations are that database's SQL. Other providers (sqlite, sqlserver) are none of ours.
+ */
+export async function readPrismaProvider(dir: string): Promise<{ dialect: Dialect; source: string } | undefined> {
+  const lock = path.join(dir, 'migration_lock.toml')
+  if (!(await isFile(lock))) return undefined
+  const provider = /^\s*provider\s*=\s*"([^"]+)"/m.exec(await readText(lock))?.[1]?.toLowerCase()
+  const dialect: Dialect | undefined = provider === 'mysql' ? 'mysql' : provider === 'postgresql' || provider === 'postgres' || provider === 'cockroachdb' ? 'postgres' : undefined
+  return dialect ? { dialect, source: `provider = "${provider}" in ${path.basename(dir)}/migration_lock.toml` } : undefined
 }
 
 /** Prisma's checksum: SHA-256 of the script, as lowercase hex. */
@@ -74,6 +87,7 @@ export const prisma: Layout = {
   tool: 'Prisma Migrate',
   historyTable: 'public._prisma_migrations',
   detect: async (dir) => (await findPrismaMarker(dir)) !== undefined,
+  declaredDialect: readPrismaProvider,
   async list(dir, projectRoot, options) {
     return Promise.all(
       (await listMigrationFolders(dir)).map(async (folder) => {
