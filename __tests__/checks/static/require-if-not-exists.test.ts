@@ -79,4 +79,10 @@ describe('require-if-not-exists', () => {
       { sql: 'CREATE SEQUENCE order_no; SELECT 1', failsWith: '42P07' },
     ])
   })
+
+  it('tells a concurrent index build to drop the INVALID leftover of a failed run first', async () => {
+    const [finding] = await runRule(rule, ['CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);'])
+    expect(finding?.mitigation).toContain('DROP INDEX CONCURRENTLY IF EXISTS orders_customer_idx; then CREATE INDEX CONCURRENTLY re-runs cleanly')
+    expect(finding?.mitigation).not.toContain('run the file in a transaction')
+  })
 })

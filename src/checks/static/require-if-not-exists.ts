@@ -31,14 +31,18 @@ export default defineStaticRule({
       const key = createdKey(ref.stmt)
       if (key && isDroppedIfExistsBefore(ref, key)) continue
       const unnamedIndex = ref.stmt.kind === 'IndexStmt' && !ref.stmt.node.idxname
+      const concurrentIndex = ref.stmt.kind === 'IndexStmt' && ref.stmt.node.concurrent === true
       ctx.report(ref, {
         message: unnamedIndex
           ? `CREATE INDEX without a name on ${displayName(relationName(ref.stmt.node.relation) ?? '')}: if the migration is re-run after a failure, it builds a second, duplicate index.`
           : `CREATE ${creation.what} fails with "already exists" if the migration is re-run after failing half-way.`,
         mitigation: unnamedIndex
           ? 'Name the index and add IF NOT EXISTS: CREATE INDEX IF NOT EXISTS <table>_<column>_idx ON ...'
-          : creation.hasIfNotExists
-            ? `Write CREATE ${creation.what.split(' ')[0]} IF NOT EXISTS ..., or run the file in a transaction.`
+          : concurrentIndex
+            ? // A failed concurrent build leaves an INVALID index of that name, which IF NOT EXISTS would keep as it is.
+              `Drop a leftover first: DROP INDEX CONCURRENTLY IF EXISTS ${displayName(String(ref.stmt.node.idxname))}; then CREATE INDEX CONCURRENTLY re-runs cleanly. IF NOT EXISTS alone also re-runs, but keeps the INVALID index a failed build leaves behind.`
+            : creation.hasIfNotExists
+              ? `Write CREATE ${creation.what.split(' ')[0]} IF NOT EXISTS ..., or run the file in a transaction.`
             : `Wrap it in a DO block that ignores the duplicate: DO $$ BEGIN CREATE ${creation.what} ...; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`,
         help: 'Migrations outside a transaction (CREATE INDEX CONCURRENTLY, some tools by default) are re-run from the top after a failure; each statement must succeed when its object already exists.',
         evidence: { statement: ref.stmt.kind },
