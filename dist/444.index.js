@@ -83,20 +83,24 @@ var touched = __webpack_require__(49213);
 ;// CONCATENATED MODULE: ./src/dialects/postgres/catalog/column-types.ts
 
 
-/** Reads "schema.table.column" -> type for every column of every touched table, once per run. */
-function readColumnTypes(ctx) {
-    return ctx.memo('postgres:column-types', async () => {
+/** Reads every column of every touched table, once per run. */
+function readTouchedColumns(ctx) {
+    return ctx.memo('postgres:touched-columns', async () => {
         const names = ctx.touched.map((t) => (0,engine_pending/* normaliseTable */.TA)(t.table));
-        const out = new Map();
+        const types = new Map();
+        const generated = new Set();
         if (names.length === 0)
-            return out;
+            return { types, generated };
         const rows = await ctx.db.query(`WITH touched AS (${(0,touched/* touchedRelationSql */.x1)(1)})
-       SELECT t.name, a.attname::text AS column, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type
+       SELECT t.name, a.attname::text AS column, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attgenerated <> '' AS generated
          FROM touched t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid
         WHERE a.attnum > 0 AND NOT a.attisdropped`, (0,touched/* tableArrayParams */.K$)(names, (0,touched/* unqualifiedNames */.sf)(ctx.pending, Math.floor(ctx.server.major))));
-        for (const row of rows)
-            out.set(`${row.name}.${row.column}`, row.type);
-        return out;
+        for (const row of rows) {
+            types.set(`${row.name}.${row.column}`, row.type);
+            if (row.generated)
+                generated.add(`${row.name}.${row.column}`);
+        }
+        return { types, generated };
     });
 }
 
@@ -115,12 +119,12 @@ var locks = __webpack_require__(88811);
 async function collectLiveFacts(ctx) {
     const { largeTableRows, largeTableBytes } = ctx.target.thresholds;
     const sizes = await attempt(ctx, 'table sizes', () => readAllSizes(ctx));
-    const columnTypes = await attempt(ctx, 'column types', () => readColumnTypes(ctx));
+    const columns = await attempt(ctx, 'column types', () => readTouchedColumns(ctx));
     const archiver = await attempt(ctx, 'WAL archiving state', () => (0,catalog_archiver/* readArchiver */.b9)(ctx));
     return {
         thresholds: { largeTableRows, largeTableBytes },
         ...(sizes ? { tableSizes: sizes } : {}),
-        ...(columnTypes ? { columnTypes } : {}),
+        ...(columns ? { columnTypes: columns.types, generatedColumns: columns.generated } : {}),
         // Point-in-time recovery counts as backup evidence only when the config accepts it.
         ...(archiver ? { hasPitrBackup: (0,catalog_archiver/* judgeArchiving */.tM)(archiver).isWorking && ctx.target.acceptPitrAsBackup } : {}),
     };
@@ -133,7 +137,8 @@ async function collectLiveFacts(ctx) {
 async function readAllSizes(ctx) {
     const tables = await (0,table_sizes/* readTableSizes */.BJ)(ctx);
     const indexes = await (0,table_sizes/* readIndexTableSizes */.Zs)(ctx, indexNamesIn(ctx.pending));
-    const brief = (s) => ({ rows: s.rows, bytes: s.totalBytes });
+    // A table never vacuumed or analysed has no row estimate (reltuples -1): its bytes still grade it.
+    const brief = (s) => ({ rows: s.rows, bytes: s.totalBytes, ...(s.isRowsKnown ? {} : { isRowsKnown: false }) });
     return new Map([
         ...[...tables].map(([key, s]) => [key, brief(s)]),
         ...[...indexes].map(([key, s]) => [`${table_sizes/* INDEX_TABLE_KEY_PREFIX */.R2}${key}`, brief(s)]),

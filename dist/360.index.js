@@ -1,8 +1,8 @@
-export const id = 886;
-export const ids = [886];
+export const id = 360;
+export const ids = [360];
 export const modules = {
 
-/***/ 46505:
+/***/ 90360:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -249,6 +249,8 @@ function blocksReads(mode) {
     return locksConflict(mode, 'ACCESS SHARE');
 }
 
+// EXTERNAL MODULE: ./src/dialects/postgres/sql-lexing.ts
+var sql_lexing = __webpack_require__(27407);
 ;// CONCATENATED MODULE: ./src/dialects/postgres/mask-query.ts
 /**
  * Masks literals in query text taken from pg_stat_activity before it reaches a report: string,
@@ -259,6 +261,7 @@ function blocksReads(mode) {
  */
 /** Longest masked query text a report shows. */
 const MASKED_QUERY_LENGTH = 200;
+
 const IDENT_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
 const STRING_PREFIX = /[EeBbXxNn]/;
 /** Returns the query with literals replaced by `?`, comments removed, at most `max` characters. */
@@ -272,32 +275,32 @@ function maskQuery(text, max = MASKED_QUERY_LENGTH) {
         const c = text[i];
         const next = text[i + 1];
         if (c === '-' && next === '-') {
-            i = skipLineComment(text, i);
+            i = (0,sql_lexing/* skipLineComment */.$V)(text, i);
             out += ' ';
         }
         else if (c === '/' && next === '*') {
-            i = skipBlockComment(text, i);
+            i = (0,sql_lexing/* skipBlockComment */.cv)(text, i);
             out += ' ';
         }
         else if (c === "'") {
-            i = skipString(text, i, false);
+            i = (0,sql_lexing/* skipQuoted */.er)(text, i);
             out += '?';
         }
         else if (STRING_PREFIX.test(c) && next === "'" && !isIdentBefore(text, i)) {
-            i = skipString(text, i + 1, c === 'E' || c === 'e');
+            i = (0,sql_lexing/* skipQuoted */.er)(text, i + 1, c === 'E' || c === 'e');
             out += '?';
         }
         else if ((c === 'U' || c === 'u') && next === '&' && text[i + 2] === "'" && !isIdentBefore(text, i)) {
-            i = skipString(text, i + 2, false);
+            i = (0,sql_lexing/* skipQuoted */.er)(text, i + 2);
             out += '?';
         }
         else if (c === '"') {
-            const end = skipQuotedIdentifier(text, i);
+            const end = (0,sql_lexing/* skipQuoted */.er)(text, i);
             out += text.slice(i, end);
             i = end;
         }
         else if (c === '$' && !isIdentBefore(text, i)) {
-            const tag = dollarTag(text, i);
+            const tag = (0,sql_lexing/* dollarQuoteTag */.bY)(text, i);
             if (tag === undefined) {
                 // A parameter ($1) or a lone dollar: keep it.
                 const end = skipWhile(text, i + 1, /[0-9]/);
@@ -305,8 +308,7 @@ function maskQuery(text, max = MASKED_QUERY_LENGTH) {
                 i = end;
             }
             else {
-                const close = text.indexOf(tag, i + tag.length);
-                i = close === -1 ? n : close + tag.length;
+                i = (0,sql_lexing/* skipDollarQuoted */.eQ)(text, i, tag);
                 out += '?';
             }
         }
@@ -340,68 +342,6 @@ function skipWhile(text, i, re) {
     while (j < text.length && re.test(text[j]))
         j++;
     return j;
-}
-/** Index after a `--` comment (up to the newline). */
-function skipLineComment(text, i) {
-    const nl = text.indexOf('\n', i);
-    return nl === -1 ? text.length : nl;
-}
-/** Index after a block comment; they nest in PostgreSQL. */
-function skipBlockComment(text, i) {
-    let depth = 1;
-    let j = i + 2;
-    while (j < text.length && depth > 0) {
-        if (text[j] === '/' && text[j + 1] === '*') {
-            depth++;
-            j += 2;
-        }
-        else if (text[j] === '*' && text[j + 1] === '/') {
-            depth--;
-            j += 2;
-        }
-        else
-            j++;
-    }
-    return j;
-}
-/** Index after a single-quoted literal starting at `i` ('' doubles a quote; E'' strings also take \'). */
-function skipString(text, i, hasBackslashEscapes) {
-    let j = i + 1;
-    while (j < text.length) {
-        const c = text[j];
-        if (hasBackslashEscapes && c === '\\') {
-            j += 2;
-        }
-        else if (c === "'") {
-            if (text[j + 1] === "'")
-                j += 2;
-            else
-                return j + 1;
-        }
-        else
-            j++;
-    }
-    return text.length;
-}
-/** Index after a double-quoted identifier ("" doubles a quote). */
-function skipQuotedIdentifier(text, i) {
-    let j = i + 1;
-    while (j < text.length) {
-        if (text[j] === '"') {
-            if (text[j + 1] === '"')
-                j += 2;
-            else
-                return j + 1;
-        }
-        else
-            j++;
-    }
-    return text.length;
-}
-/** The `$tag$` opening a dollar-quoted literal at `i`, or undefined when `$` starts a parameter. */
-function dollarTag(text, i) {
-    const match = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 66));
-    return match ? match[0] : undefined;
 }
 /** Index after a numeric literal: 42, 3.14, .5, 1e-9, 1_000, 0x1F, 0o17, 0b101. */
 function skipNumber(text, i) {
@@ -4956,7 +4896,14 @@ function extensionProblem(need, what, role, e, major) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sources/layout.ts
+/** Whether a history row records (part of) `file`, as the layout matches them. */
+function rowRecordsFile(layout, row, file) {
+    return layout.recordsFile ? layout.recordsFile(row, file) : row.id === file.id;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/live/missing-migration-files.ts
+
 
 
 /**
@@ -4976,8 +4923,10 @@ function extensionProblem(need, what, role, e, major) {
         if (!history.exists)
             return engine_define/* outcome */.bu.pass(`History table ${history.table} does not exist yet: no migration has been applied.`);
         const ids = new Set(ctx.migrations.map((m) => m.id));
+        // Rows are matched to files by id, or as the layout matches them (a Liquibase row names one changeset of a file).
+        const hasFile = (r) => (layout.recordsFile ? ctx.migrations.some((m) => rowRecordsFile(layout, r, m)) : ids.has(r.id));
         // A baseline row stands for migrations that were never files; an empty id carries nothing to match.
-        const missing = history.applied.filter((r) => r.id !== '' && !ids.has(r.id) && !/baseline/i.test(r.detail ?? ''));
+        const missing = history.applied.filter((r) => r.id !== '' && !hasFile(r) && !/baseline/i.test(r.detail ?? ''));
         const evidence = { table: history.table, applied: history.applied.length, files: ctx.migrations.length, missing: missing.map((r) => r.id) };
         if (missing.length === 0)
             return engine_define/* outcome */.bu.pass(`All ${history.applied.length} migrations recorded in ${history.table} have a file in the repository.`, evidence);
@@ -5343,6 +5292,7 @@ function lockEvidence(lock) {
 
 /** What each tool does with a pending migration older than the newest applied one. */
 const TOOL_BEHAVIOUR = {
+    atlas: 'Atlas refuses to migrate with its default --exec-order linear; linear-skip skips the file and non-linear applies it after migrations written later',
     flyway: 'Flyway refuses to migrate ("Detected resolved migration not applied to database") unless outOfOrder=true',
     dbmate: 'dbmate applies it, after migrations that were written later',
     goose: 'goose refuses to migrate ("found missing migrations") unless run with -allow-missing, which applies it after migrations written later',

@@ -1,8 +1,8 @@
-export const id = 502;
-export const ids = [502];
+export const id = 560;
+export const ids = [560];
 export const modules = {
 
-/***/ 30502:
+/***/ 12560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -706,7 +706,10 @@ const expansionIndex = defineShardIndex(() => new ExpansionIndex());
 var engine_define = __webpack_require__(61259);
 // EXTERNAL MODULE: ./src/dialects/postgres/locks.ts
 var postgres_locks = __webpack_require__(88811);
+// EXTERNAL MODULE: ./src/dialects/postgres/schema-model/names.ts
+var names = __webpack_require__(46067);
 ;// CONCATENATED MODULE: ./src/checks/static/support/created-in-pending.ts
+
 
 
 
@@ -717,12 +720,15 @@ var postgres_locks = __webpack_require__(88811);
 function isCreatedBefore(ctx, ref, table, column) {
     const index = createdIndex(ctx);
     const at = executedPosition(ctx, ref);
-    const key = tableKey(table);
-    // A table's own history wins; without one, a table in a schema the set created is new too.
-    const isTableNew = index.stateAt('t', key, at) ?? index.stateAt('n', schemaOf(key), at) ?? false;
-    if (isTableNew)
-        return true;
-    return column !== undefined && (index.stateAt('c', `${key}:${column}`, at) ?? false);
+    for (const key of index.candidateKeys(table, at)) {
+        // A table's own history wins; without one, a table in a schema the set created is new too.
+        const isTableNew = index.stateAt('t', key, at) ?? index.stateAt('n', schemaOf(key), at) ?? false;
+        if (isTableNew)
+            return true;
+        if (column !== undefined && (index.stateAt('c', `${key}:${column}`, at) ?? false))
+            return true;
+    }
+    return false;
 }
 /** Whether `schema` was created (without IF NOT EXISTS on an existing one) by a pending statement before `ref`. */
 function isSchemaCreatedBefore(ctx, ref, schema) {
@@ -745,6 +751,13 @@ class CreatedIndex {
     #transitions = { t: new Map(), c: new Map(), s: new Map(), n: new Map() };
     // Objects the set dropped or renamed away: a later CREATE ... IF NOT EXISTS really creates them.
     #absent = new Set();
+    // The search_path a file SET, at the places of the current shard's statements it governs (none: the default).
+    #pathAt = new Map();
+    /** The keys an unqualified `table` may mean at statement number `at`, in search_path order; a qualified one means itself. */
+    candidateKeys(table, at) {
+        const path = table.includes('.') ? undefined : this.#pathAt.get(at);
+        return path ? path.map((schema) => `${schema}.${table}`) : [tableKey(table)];
+    }
     /** Whether the object is "created in pending" just before statement number `at`; undefined when no statement touched it yet. */
     stateAt(kind, key, at) {
         let state;
@@ -789,17 +802,25 @@ class CreatedIndex {
             absent.delete(`${kind}:${to}`);
             set(kind, to, wasNew);
         };
+        // Under a SET search_path: new tables go to its first schema; other names mean the first schema where the set made them.
+        let path;
+        const createdKey = (name) => (path && !name.includes('.') ? `${path[0]}.${name}` : tableKey(name));
+        const foundKey = (name) => {
+            if (!path || name.includes('.'))
+                return tableKey(name);
+            return path.map((schema) => `${schema}.${name}`).find((key) => (current('t', key) ?? current('n', schemaOf(key))) === true) ?? `${path[0]}.${name}`;
+        };
         const recorder = {
-            createTable: (name, ifNotExists) => create('t', tableKey(name), ifNotExists, existsOnTarget(tableKey(name))),
-            dropTable: (name) => remove('t', tableKey(name)),
+            createTable: (name, ifNotExists) => create('t', createdKey(name), ifNotExists, existsOnTarget(createdKey(name))),
+            dropTable: (name) => remove('t', foundKey(name)),
             moveTable: (from, to) => {
-                const fromKey = tableKey(from);
+                const fromKey = foundKey(from);
                 move('t', fromKey, tableKey(to), current('t', fromKey) ?? current('n', schemaOf(fromKey)) ?? false);
             },
-            addColumn: (table, column, ifNotExists) => create('c', `${tableKey(table)}:${column}`, ifNotExists, false),
-            dropColumn: (table, column) => remove('c', `${tableKey(table)}:${column}`),
+            addColumn: (table, column, ifNotExists) => create('c', `${foundKey(table)}:${column}`, ifNotExists, false),
+            dropColumn: (table, column) => remove('c', `${foundKey(table)}:${column}`),
             renameColumn: (table, from, to) => {
-                const key = tableKey(table);
+                const key = foundKey(table);
                 move('c', `${key}:${from}`, `${key}:${to}`, current('c', `${key}:${from}`) ?? false);
             },
             createSchema: (schema, ifNotExists) => {
@@ -813,12 +834,34 @@ class CreatedIndex {
                 set('n', schema, false);
             },
         };
+        this.#pathAt = new Map();
+        let file;
         for (const exec of executedStatements(ctx)) {
+            if (exec.file !== file) {
+                file = exec.file;
+                path = undefined;
+            }
+            const position = executedPosition(ctx, exec);
+            if (path)
+                this.#pathAt.set(position, path);
             // A statement's own effect counts only for the statements after it.
-            at = executedPosition(ctx, exec) + 1;
-            recordStatement(exec.kind, exec.node, recorder);
+            at = position + 1;
+            if (exec.kind === 'VariableSetStmt' && exec.node.name === 'search_path')
+                path = searchPathOf(exec.node);
+            else
+                recordStatement(exec.kind, exec.node, recorder);
         }
     }
+}
+/**
+ * The schemas a SET search_path names, without the ones no table is created in or usually found
+ * in ("$user", pg_catalog, pg_temp); undefined for SET ... TO DEFAULT, RESET, or a path of none of them.
+ */
+function searchPathOf(n) {
+    if (n.kind !== 'VAR_SET_VALUE')
+        return undefined;
+    const schemas = (0,names/* searchPathArgs */.pF)(n).filter((s) => s !== 'pg_catalog' && !s.startsWith('pg_temp'));
+    return schemas.length > 0 ? schemas : undefined;
 }
 /** The index up to the end of the current shard. */
 function createdIndex(ctx) {
@@ -951,7 +994,7 @@ function relationOf(rangeVar) {
         return undefined;
     const schema = String(rangeVar.schemaname ?? 'public');
     const relname = String(rangeVar.relname);
-    return { key: tableKey(name), display: `${quoteIdent(schema)}.${quoteIdent(relname)}` };
+    return { key: tableKey(name), name, display: `${quoteIdent(schema)}.${quoteIdent(relname)}` };
 }
 /** Key and printable name of a `[schema, name]` String-node list (DROP INDEX, ALTER TYPE objects). */
 function qualifiedNameOf(items) {
@@ -960,7 +1003,7 @@ function qualifiedNameOf(items) {
         return undefined;
     const name = parts[parts.length - 1];
     const schema = parts.length > 1 ? parts[parts.length - 2] : 'public';
-    return { key: `${schema}.${name}`, display: `${quoteIdent(schema)}.${quoteIdent(name)}` };
+    return { key: `${schema}.${name}`, name: parts.length > 1 ? `${schema}.${name}` : name, display: `${quoteIdent(schema)}.${quoteIdent(name)}` };
 }
 
 // EXTERNAL MODULE: ./src/dialects/postgres/catalog/table-sizes.ts
@@ -1003,7 +1046,9 @@ function gradeBySize(ctx, table, unknownSeverity = 'warning') {
     const size = sizes.get(key);
     if (!size)
         return { severity: 'info', size: 'new', table: key, evidence: evidence('new'), description: `${describeKey(key, 'missing')} does not exist on the target yet` };
-    const description = `${describeKey(key, 'table')} has about ${(0,units/* formatCount */.B4)(size.rows)} rows (${(0,units/* formatBytes */.z3)(size.bytes)})`;
+    const description = size.isRowsKnown === false
+        ? `${describeKey(key, 'table')} has an unknown number of rows (never analysed; ${(0,units/* formatBytes */.z3)(size.bytes)})`
+        : `${describeKey(key, 'table')} has about ${(0,units/* formatCount */.B4)(size.rows)} rows (${(0,units/* formatBytes */.z3)(size.bytes)})`;
     if (size.rows >= limits.largeTableRows || size.bytes >= limits.largeTableBytes)
         return { severity: 'error', size: 'large', table: key, evidence: evidence('large'), description };
     if (size.rows >= limits.largeTableRows * SMALL_TABLE_SHARE || size.bytes >= limits.largeTableBytes * SMALL_TABLE_SHARE) {
@@ -1025,7 +1070,7 @@ function gradeLargest(ctx, tables, unknownSeverity = 'warning') {
     }
     return largest;
 }
-/** `name`, followed by the size in parentheses when the target was read: "public.users (about 50 rows (16.0 kB))", "it (public.users has about 50 rows (16.0 kB))". */
+/** `name`, followed by the size in parentheses when the target was read: "public.users (about 50 rows (16.0 kB))", "it (public.users has about 50 rows (16.0 kB))", "public.users (an unknown number of rows (never analysed; 16.0 kB))". */
 function withSize(name, grade) {
     if (!grade.description)
         return name;
@@ -1044,7 +1089,8 @@ function sizeEvidence(ctx, table) {
     const size = sizes.get(key);
     if (!size)
         return { table: key, size: 'not on the target yet' };
-    return { table: key, estimatedRows: size.rows, totalBytes: size.bytes, totalSize: (0,units/* formatBytes */.z3)(size.bytes) };
+    const rows = size.isRowsKnown === false ? { estimatedRows: null, rowsUnknown: 'never vacuumed or analysed' } : { estimatedRows: size.rows };
+    return { table: key, ...rows, totalBytes: size.bytes, totalSize: (0,units/* formatBytes */.z3)(size.bytes) };
 }
 /** The tableSizes key of a table name (unqualified means public) or of an index key. */
 function keyOf(table) {
@@ -1352,7 +1398,7 @@ const SQL_TYPE_NAMES = {
                 continue;
             }
             const table = relationOf(n.relation);
-            if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.key))
+            if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.name))
                 continue;
             const rewrites = (n.cmds ?? []).flatMap((c) => {
                 const cmd = c.AlterTableCmd ?? {};
@@ -1870,7 +1916,7 @@ const column_type_change_rewrites_SEVERITY = 'error';
         for (const ref of executedStatements(ctx, 'AlterTableStmt')) {
             const n = ref.node;
             const table = relationOf(n.relation);
-            if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.key))
+            if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, ref, table.name))
                 continue;
             const changes = [];
             for (const c of n.cmds ?? []) {
@@ -1962,6 +2008,19 @@ function isInTransaction(ctx, ref) {
 function isExplicitlyWrapped(ctx, file) {
     return file.migration.runsInTransaction && !(ctx.layout !== undefined && IMPLICIT_TRANSACTION_LAYOUTS.has(ctx.layout));
 }
+/** The unit of the file a statement belongs to (the last one starting at or before its line); undefined for files of one unit. */
+function unitOf(file, stmt) {
+    const units = file.migration.units;
+    if (!units || units.length === 0)
+        return undefined;
+    let found;
+    for (const unit of units) {
+        if (unit.line > stmt.line)
+            break;
+        found = unit;
+    }
+    return found;
+}
 /** The TransactionStmt kind of a statement (`TRANS_STMT_BEGIN`...), or undefined. */
 function transactionControl(stmt) {
     return stmt.kind === 'TransactionStmt' ? String(stmt.node.kind ?? '') : undefined;
@@ -1978,7 +2037,15 @@ function buildTransactions(ctx) {
         const isWrapped = file.migration.runsInTransaction && !(statements.length === 1 && ctx.layout !== undefined && SINGLE_STATEMENT_RUNS_ALONE.has(ctx.layout));
         const wrapped = (from) => ({ id: from === 0 ? (sharedId ?? `${path}:wrapped`) : `${path}:wrapped@${from}`, kind: 'wrapped', reason: file.migration.transactionReason });
         let open = isWrapped ? wrapped(0) : undefined;
+        let unit;
         for (const stmt of statements) {
+            // Each unit (a Liquibase changeset) ends the previous one's transaction and opens its own, or none.
+            const own = unitOf(file, stmt);
+            if (own !== unit) {
+                unit = own;
+                if (own)
+                    open = own.runsInTransaction ? { id: `${path}:unit@${own.line}`, kind: 'wrapped', reason: own.transactionReason } : undefined;
+            }
             const control = transactionControl(stmt);
             // Inside the tool's transaction BEGIN changes nothing (an implicit block just becomes explicit).
             if (control && OPENS.has(control) && !open) {
@@ -2009,7 +2076,9 @@ function afterClose(stmt, closed, implicitNext) {
  * an invalid index of that name behind).
  */
 function isRerunSafe(ctx, ref) {
-    const later = ref.file.parsed.statements.slice(ref.stmt.index + 1);
+    // The tool records each unit (a Liquibase changeset) as it finishes: a re-run starts at the failed one.
+    const unit = unitOf(ref.file, ref.stmt);
+    const later = ref.file.parsed.statements.slice(ref.stmt.index + 1).filter((stmt) => unitOf(ref.file, stmt) === unit);
     if (later.length === 0)
         return !(ref.stmt.kind === 'IndexStmt' && ref.stmt.node.concurrent === true);
     const tx = transactionOf(ctx, ref);
@@ -2019,11 +2088,16 @@ function isRerunSafe(ctx, ref) {
 function noTransactionAdvice(layout) {
     switch (layout) {
         case 'flyway':
-            return 'Put it in its own migration with executeInTransaction=false in a <script>.sql.conf beside it (Flyway 7+).';
+            // Flyway recognises CREATE/DROP INDEX CONCURRENTLY, VACUUM and a few more by their keywords (sources/layouts/flyway-transactions.ts).
+            return 'Put it in its own migration with no other kind of statement: Flyway runs a migration of only CREATE/DROP INDEX CONCURRENTLY (or VACUUM, REINDEX SCHEMA...) statements without a transaction; for others (REINDEX TABLE CONCURRENTLY, DETACH PARTITION CONCURRENTLY) add executeInTransaction=false in a <script>.sql.conf beside it.';
         case 'dbmate':
             return 'Put it in its own migration that starts with "-- migrate:up transaction:false".';
         case 'sqlx':
             return 'Put it in its own migration whose first line is "-- no-transaction".';
+        case 'atlas':
+            return 'Put it in its own migration file whose first line is "-- atlas:txmode none", followed by an empty line.';
+        case 'liquibase':
+            return 'Put it in its own changeset with runInTransaction:false (--changeset author:id runInTransaction:false).';
         case 'goose':
             return 'Put it in its own migration with a "-- +goose NO TRANSACTION" line.';
         case 'diesel':
@@ -2187,7 +2261,7 @@ const constraint_missing_not_valid_SEVERITY = 'error';
             const table = relationOf(n.relation);
             if (!table || (n.objtype && n.objtype !== 'OBJECT_TABLE'))
                 continue;
-            const isNew = isCreatedBefore(ctx, ref, table.key);
+            const isNew = isCreatedBefore(ctx, ref, table.name);
             const validating = [];
             for (const c of n.cmds ?? []) {
                 const cmd = c.AlterTableCmd ?? {};
@@ -2407,8 +2481,11 @@ function hasStringConstant(node, value) {
     return Object.entries(node).some(([key, child]) => key !== 'DefElem' && hasStringConstant(child, value));
 }
 
+// EXTERNAL MODULE: ./src/dialects/postgres/sql-lexing.ts
+var sql_lexing = __webpack_require__(27407);
 ;// CONCATENATED MODULE: ./src/checks/static/identifier-too-long.ts
 /* eslint-disable @typescript-eslint/no-explicit-any -- libpg-query nodes are untyped JSON in @pgsql/types shapes */
+
 
 /** PostgreSQL's NAMEDATALEN - 1: the most bytes an identifier keeps. */
 const MAX_BYTES = 63;
@@ -2580,19 +2657,16 @@ function identifiers(text) {
     while (i < text.length) {
         const ch = text[i];
         if (ch === '-' && text[i + 1] === '-') {
-            const nl = text.indexOf('\n', i);
-            i = nl === -1 ? text.length : nl;
+            i = (0,sql_lexing/* skipLineComment */.$V)(text, i);
         }
         else if (ch === '/' && text[i + 1] === '*') {
-            i = skipBlockComment(text, i);
+            i = (0,sql_lexing/* skipBlockComment */.cv)(text, i);
         }
         else if (ch === "'") {
-            i = skipString(text, i, /[eE]/.test(text[i - 1] ?? '') && !isIdentChar(text[i - 2] ?? ''));
+            i = (0,sql_lexing/* skipQuoted */.er)(text, i, (0,sql_lexing/* isEscapeString */.Du)(text, i));
         }
-        else if (ch === '$' && /^\$[A-Za-z_\u0080-\uffff]?[A-Za-z0-9_\u0080-\uffff]*\$/.test(text.slice(i))) {
-            const tag = /^\$[A-Za-z_\u0080-\uffff]?[A-Za-z0-9_\u0080-\uffff]*\$/.exec(text.slice(i))[0];
-            const close = text.indexOf(tag, i + tag.length);
-            i = close === -1 ? text.length : close + tag.length;
+        else if (ch === '$' && (0,sql_lexing/* dollarQuoteTag */.bY)(text, i) !== undefined) {
+            i = (0,sql_lexing/* skipDollarQuoted */.eQ)(text, i, (0,sql_lexing/* dollarQuoteTag */.bY)(text, i));
         }
         else if (ch === '"') {
             let j = i + 1;
@@ -2636,41 +2710,6 @@ function isIdentStart(ch) {
 /** Whether a character can continue an unquoted identifier. */
 function isIdentChar(ch) {
     return /[A-Za-z0-9_$]/.test(ch) || ch.charCodeAt(0) >= 0x80;
-}
-/** Index after a string literal; E'' strings take backslash escapes. */
-function skipString(text, i, hasBackslashEscapes) {
-    let j = i + 1;
-    while (j < text.length) {
-        if (hasBackslashEscapes && text[j] === '\\')
-            j += 2;
-        else if (text[j] === "'" && text[j + 1] === "'")
-            j += 2;
-        else if (text[j] === "'")
-            return j + 1;
-        else
-            j++;
-    }
-    return text.length;
-}
-/** Index after a (nested) block comment. */
-function skipBlockComment(text, i) {
-    let depth = 0;
-    let j = i;
-    while (j < text.length) {
-        if (text[j] === '/' && text[j + 1] === '*') {
-            depth++;
-            j += 2;
-        }
-        else if (text[j] === '*' && text[j + 1] === '/') {
-            depth--;
-            j += 2;
-            if (depth === 0)
-                return j;
-        }
-        else
-            j++;
-    }
-    return text.length;
 }
 /** The identifier as PostgreSQL keeps it: at most 63 bytes, cut at a character boundary. */
 function truncate(value) {
@@ -2780,8 +2819,8 @@ function directivesIn(comment, statementIndex) {
     },
 }));
 
-// EXTERNAL MODULE: ./src/dialects/mysql/parser.ts + 4 modules
-var parser = __webpack_require__(31344);
+// EXTERNAL MODULE: ./src/dialects/mysql/parser.ts + 3 modules
+var parser = __webpack_require__(32471);
 // EXTERNAL MODULE: ./src/dialects/mysql/statements.ts
 var statements = __webpack_require__(83130);
 ;// CONCATENATED MODULE: ./src/dialects/mysql/online-ddl.ts
@@ -2970,9 +3009,11 @@ function unparsedAlterPlan(stmt) {
 ;// CONCATENATED MODULE: ./src/checks/static/support/mysql-pending.ts
 
 
+
 /** True when a pending CREATE TABLE before `ref` (in its file or an earlier one) created `table`. */
 function isCreatedEarlier(ctx, ref, table) {
-    for (const earlier of ctx.statements('create')) {
+    // Unparsed too: node-sql-parser rejects whole CREATE TABLEs over one column clause (createdTables reads their head).
+    for (const earlier of ctx.statements(['create', parser.UNPARSED])) {
         if (isAtOrAfter(ctx, earlier, ref))
             return false;
         if ((0,statements/* createdTables */.CR)(earlier.stmt).some((t) => (0,statements/* isSameTable */.j9)(t, table)))
@@ -3472,6 +3513,101 @@ function tablesOf(list) {
     },
 }));
 
+;// CONCATENATED MODULE: ./src/dialects/mysql/lock-wait-timeout.ts
+
+/**
+ * Seconds the statement sets lock_wait_timeout to for this session (SET [SESSION|LOCAL]
+ * lock_wait_timeout, SET @@[session.]lock_wait_timeout), or undefined when it does not. SET GLOBAL
+ * and PERSIST change it for new sessions only; a value that is not a number counts as not set.
+ */
+function lockWaitTimeoutSetting(stmt) {
+    if (stmt.kind !== 'set' || !Array.isArray(stmt.node.expr))
+        return undefined;
+    const scope = String(stmt.node.keyword ?? 'SESSION').toUpperCase();
+    let seconds;
+    for (const assignment of stmt.node.expr) {
+        const left = assignment?.left;
+        if (left?.type !== 'var')
+            continue;
+        const members = Array.isArray(left.members) ? left.members.map(String) : [];
+        // @@session.x and @@global.x arrive as the name "session"/"global" with member x.
+        const [variableScope, name] = members.length === 1 ? [String(left.name).toUpperCase(), members[0]] : [scope, String(left.name)];
+        if (!/^lock_wait_timeout$/i.test(name) || !['SESSION', 'LOCAL'].includes(variableScope))
+            continue;
+        const value = Number(assignment.right?.value);
+        seconds = Number.isFinite(value) ? value : undefined;
+    }
+    return seconds;
+}
+/** MariaDB's per-statement wait: ALTER TABLE t WAIT n ... / NOWAIT (10.3+), which node-sql-parser does not read. */
+function hasWaitClause(stmt) {
+    return /^\s*(?:ALTER|DROP|TRUNCATE|RENAME|OPTIMIZE)\b[^;]*?\b(?:WAIT\s+\d+(?:\.\d+)?|NOWAIT)\b/i.test((0,statements/* stripComments */.nY)(stmt.text));
+}
+
+;// CONCATENATED MODULE: ./src/checks/static/mysql-require-lock-wait-timeout.ts
+
+
+
+
+/** The longest lock_wait_timeout (seconds) that still counts as failing fast; the default is a year. */
+const MAX_WAIT_SECONDS = 300;
+/**
+ * DDL on a MySQL table (ALTER TABLE, CREATE/DROP INDEX, DROP, TRUNCATE and RENAME TABLE) needs an
+ * exclusive metadata lock, at least briefly even with ALGORITHM=INSTANT, and waits for every open
+ * transaction that touched the table. While it waits, every new statement on the table queues
+ * behind it ("Waiting for table metadata lock"): one idle transaction plus a migration is an
+ * outage. lock_wait_timeout, a year by default, bounds the wait; a short one set earlier in the
+ * file makes the DDL fail fast instead. Tables the pending set created are new and not reported.
+ * https://dev.mysql.com/doc/refman/8.4/en/metadata-locking.html
+ */
+/* harmony default export */ const mysql_require_lock_wait_timeout = ((0,engine_define/* defineStaticRule */.oY)({
+    id: 'mysql-require-lock-wait-timeout',
+    title: 'Set lock_wait_timeout before DDL on existing tables (MySQL)',
+    category: 'locks',
+    severity: 'warning',
+    dialects: ['mysql'],
+    run(ctx) {
+        for (const file of ctx.files) {
+            // The setting lasts for the session: the last one before a statement is in force.
+            let setting;
+            for (const stmt of file.parsed.statements) {
+                const seconds = lockWaitTimeoutSetting(stmt);
+                if (seconds !== undefined) {
+                    setting = { seconds, line: stmt.line };
+                    continue;
+                }
+                const { tables, isDdl } = (0,statements/* touchedTablesOf */.r7)(stmt);
+                if (!isDdl || tables.length === 0 || (setting && setting.seconds <= MAX_WAIT_SECONDS) || hasWaitClause(stmt))
+                    continue;
+                const existing = tables.filter((t) => !isCreatedEarlier(ctx, { file, stmt }, t));
+                if (existing.length > 0)
+                    mysql_require_lock_wait_timeout_report(ctx, file, stmt, existing.map(statements/* tableLabel */.Fr), setting);
+            }
+        }
+    },
+}));
+/** Reports one DDL statement that can queue every query on its tables behind it. */
+function mysql_require_lock_wait_timeout_report(ctx, file, stmt, tables, setting) {
+    const names = tables.join(', ');
+    const wait = setting ? `lock_wait_timeout = ${setting.seconds} (line ${setting.line}), which is longer than ${MAX_WAIT_SECONDS} seconds` : 'lock_wait_timeout at its default of one year';
+    ctx.report({ file, stmt }, {
+        message: `${verbOf(stmt)} needs an exclusive metadata lock on ${names} and waits for it with ${wait}: while it waits behind an open transaction ` +
+            `that used ${tables.length > 1 ? 'them' : 'the table'}, every new query on ${tables.length > 1 ? 'them' : 'it'} queues behind it ("Waiting for table metadata lock").`,
+        mitigation: 'Start the file with SET SESSION lock_wait_timeout = 5; (seconds) so the statement fails fast instead of stalling the table, and retry the migration later if it does (MariaDB also takes ALTER TABLE ... WAIT 5).',
+        help: 'Even ALGORITHM=INSTANT and LOCK=NONE need the exclusive metadata lock at the start and end of the change; lock_wait_timeout bounds only that wait, not the work.',
+        evidence: { tables, lockWaitTimeout: setting?.seconds ?? null },
+        tables,
+    });
+}
+/** What the statement is, for the message: "ALTER TABLE", "CREATE INDEX", "DROP TABLE"... */
+function verbOf(stmt) {
+    const keywords = (0,statements/* unparsedKeywords */.ZN)(stmt);
+    if (keywords)
+        return keywords;
+    const keyword = typeof stmt.node.keyword === 'string' ? ` ${stmt.node.keyword.toUpperCase()}` : stmt.kind === 'truncate' || stmt.kind === 'rename' ? ' TABLE' : '';
+    return `${stmt.kind.toUpperCase()}${stmt.kind === 'alter' ? ' TABLE' : keyword}`;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/static/mysql-statement-not-analysed.ts
 
 
@@ -3796,7 +3932,9 @@ function objectKind(removeType) {
 /**
  * ALTER TABLE ... DROP COLUMN deletes the column's values in every row; only a backup brings them back,
  * and application code still reading the column breaks at once.
- * A column (or table) the pending set created itself holds no older data and is not reported.
+ * A column (or table) the pending set created itself holds no older data and is not reported, nor
+ * is a generated column on the target: its values are computed from the others (dropping and
+ * adding it again is how its expression changes before PostgreSQL 17).
  */
 /* harmony default export */ const no_drop_column = ((0,engine_define/* defineStaticRule */.oY)({
     id: 'no-drop-column',
@@ -3811,7 +3949,7 @@ function objectKind(removeType) {
                 .map((c) => c.AlterTableCmd)
                 .filter((cmd) => cmd?.subtype === 'AT_DropColumn' && typeof cmd.name === 'string')
                 .map((cmd) => cmd.name)
-                .filter((column) => !isCreatedBefore(ctx, exec, table, column));
+                .filter((column) => !isCreatedBefore(ctx, exec, table, column) && !ctx.live.generatedColumns?.has(`${tableKey(table)}.${column}`));
             if (columns.length === 0)
                 continue;
             const list = columns.map(displayName).join(', ');
@@ -4022,13 +4160,13 @@ const RELATION_KINDS = {
             let mitigation;
             if (ref.kind === 'AlterObjectSchemaStmt') {
                 const kind = RELATION_KINDS[String(n.objectType)];
-                if (!kind || isCreatedBefore(ctx, ref, relation.key))
+                if (!kind || isCreatedBefore(ctx, ref, relation.name))
                     continue;
                 what = `Moving ${kind} ${relation.display} to schema ${quoteIdent(String(n.newschema))}`;
                 mitigation = `Deploy code that uses the new schema-qualified name first, or leave a view under the old name: CREATE VIEW ${relation.display} AS SELECT * FROM ${quoteIdent(String(n.newschema))}.${quoteIdent(String(n.relation.relname))};`;
             }
             else if (n.renameType === 'OBJECT_COLUMN') {
-                if (isCreatedBefore(ctx, ref, relation.key, String(n.subname)))
+                if (isCreatedBefore(ctx, ref, relation.name, String(n.subname)))
                     continue;
                 what = `Renaming column ${relation.display}.${quoteIdent(String(n.subname))} to ${quoteIdent(String(n.newname))}`;
                 mitigation =
@@ -4037,7 +4175,7 @@ const RELATION_KINDS = {
             }
             else {
                 const kind = RELATION_KINDS[String(n.renameType)];
-                if (!kind || isCreatedBefore(ctx, ref, relation.key))
+                if (!kind || isCreatedBefore(ctx, ref, relation.name))
                     continue;
                 const schema = quoteIdent(String(n.relation.schemaname ?? 'public'));
                 what = `Renaming ${kind} ${relation.display} to ${quoteIdent(String(n.newname))}`;
@@ -4581,7 +4719,7 @@ const require_concurrent_index_SEVERITY = 'error';
             const n = ref.node;
             const table = relationOf(n.relation);
             // ON ONLY a partitioned parent builds nothing: it creates an invalid index to attach partitions to.
-            if (!table || n.concurrent || !n.relation?.inh || isCreatedBefore(ctx, ref, table.key))
+            if (!table || n.concurrent || !n.relation?.inh || isCreatedBefore(ctx, ref, table.name))
                 continue;
             const lock = 'SHARE';
             const wrapped = isInTransaction(ctx, ref);
@@ -4904,15 +5042,19 @@ function dropsWithoutIfExists(ref) {
             if (key && isDroppedIfExistsBefore(ref, key))
                 continue;
             const unnamedIndex = ref.stmt.kind === 'IndexStmt' && !ref.stmt.node.idxname;
+            const concurrentIndex = ref.stmt.kind === 'IndexStmt' && ref.stmt.node.concurrent === true;
             ctx.report(ref, {
                 message: unnamedIndex
                     ? `CREATE INDEX without a name on ${displayName((0,postgres_locks/* relationName */.CJ)(ref.stmt.node.relation) ?? '')}: if the migration is re-run after a failure, it builds a second, duplicate index.`
                     : `CREATE ${creation.what} fails with "already exists" if the migration is re-run after failing half-way.`,
                 mitigation: unnamedIndex
                     ? 'Name the index and add IF NOT EXISTS: CREATE INDEX IF NOT EXISTS <table>_<column>_idx ON ...'
-                    : creation.hasIfNotExists
-                        ? `Write CREATE ${creation.what.split(' ')[0]} IF NOT EXISTS ..., or run the file in a transaction.`
-                        : `Wrap it in a DO block that ignores the duplicate: DO $$ BEGIN CREATE ${creation.what} ...; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`,
+                    : concurrentIndex
+                        ? // A failed concurrent build leaves an INVALID index of that name, which IF NOT EXISTS would keep as it is.
+                            `Drop a leftover first: DROP INDEX CONCURRENTLY IF EXISTS ${displayName(String(ref.stmt.node.idxname))}; then CREATE INDEX CONCURRENTLY re-runs cleanly. IF NOT EXISTS alone also re-runs, but keeps the INVALID index a failed build leaves behind.`
+                        : creation.hasIfNotExists
+                            ? `Write CREATE ${creation.what.split(' ')[0]} IF NOT EXISTS ..., or run the file in a transaction.`
+                            : `Wrap it in a DO block that ignores the duplicate: DO $$ BEGIN CREATE ${creation.what} ...; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`,
                 help: 'Migrations outside a transaction (CREATE INDEX CONCURRENTLY, some tools by default) are re-run from the top after a failure; each statement must succeed when its object already exists.',
                 evidence: { statement: ref.stmt.kind },
                 ...lockFields(ctx, ref.stmt.kind, ref.stmt.node),
@@ -5509,19 +5651,44 @@ function quoted(value, quote) {
                 continue;
             // A file written for a tool that fills in placeholders first is not wrong: it needs their values.
             const placeholder = placeholderNear(file.parsed.lines.lineText(problem.line), problem.col - 1);
+            const mysql = placeholder ? undefined : mysqlSign(file.migration.sql, problem.message);
             ctx.report({ file, line: problem.line, col: problem.col }, {
                 message: placeholder
                     ? `PostgreSQL rejects this migration as written: ${problem.message}, at the placeholder ${placeholder.text}, which the migration tool replaces before running the file.`
-                    : `PostgreSQL rejects this migration: ${problem.message}.`,
-                mitigation: placeholder ? placeholderFix(placeholder) : 'Fix the SQL at this position; run it on a scratch database to confirm it parses.',
+                    : mysql
+                        ? `PostgreSQL rejects this migration: ${problem.message}. It looks written for MySQL or MariaDB (${mysql}).`
+                        : `PostgreSQL rejects this migration: ${problem.message}.`,
+                mitigation: placeholder
+                    ? placeholderFix(placeholder)
+                    : mysql
+                        ? 'If these migrations are for MySQL or MariaDB, set dialect: mysql in migrations.config.yaml (or on the target) so they are read as MySQL; otherwise fix the SQL at this position.'
+                        : 'Fix the SQL at this position; run it on a scratch database to confirm it parses.',
                 evidence: {
                     parser: `libpg-query (PostgreSQL ${Math.floor(file.parsed.parserVersion / 10000) || 'current'} grammar)`,
                     ...(placeholder ? { placeholder: placeholder.name } : {}),
+                    ...(mysql ? { looksLike: `MySQL: ${mysql}` } : {}),
                 },
             });
         }
     },
 }));
+// Syntax only MySQL and MariaDB accept, as migrations write it.
+const MYSQL_SIGNS = [
+    [/`[^`\n]+`/, 'backquoted names'],
+    [/\bENGINE\s*=\s*\w+/i, 'ENGINE='],
+    [/\bAUTO_INCREMENT\b/i, 'AUTO_INCREMENT'],
+    [/\b(?:INT|BIGINT|SMALLINT|TINYINT|DECIMAL)(?:\(\d+(?:,\s*\d+)?\))?\s+UNSIGNED\b/i, 'UNSIGNED'],
+    [/\bMODIFY\s+(?:COLUMN\s+)?[`\w]/i, 'MODIFY COLUMN'],
+    [/\bDEFAULT\s+CHARSET\s*=/i, 'DEFAULT CHARSET='],
+    [/\bADD\s+(?:COLUMN\s+)?[`"\w]+\s[^;]*?\s(?:AFTER\s+[`"\w]+|FIRST)\s*(?:[,;]|$)/im, 'ADD COLUMN ... AFTER'],
+];
+/** What makes a file PostgreSQL rejects look like MySQL (outside its strings and comments), or undefined. */
+function mysqlSign(sql, message) {
+    if (/at or near "`/.test(message))
+        return 'backquoted names';
+    const code = sql.replace(/'(?:[^']|'')*'|\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+    return MYSQL_SIGNS.find(([pattern]) => pattern.test(code))?.[1];
+}
 /** How to let the file be analysed as its tool will run it. */
 function placeholderFix(placeholder) {
     return (`Give the placeholder the value the tool uses, in migrations.config.yaml: migrations: { placeholders: { ${JSON.stringify(placeholder.name)}: "..." } }. ` +
@@ -5666,6 +5833,7 @@ function positionInFile(stmt, error) {
 
 
 
+
 const staticRules = [
     add_column_rewrites_table,
     column_type_change_rewrites,
@@ -5680,6 +5848,7 @@ const staticRules = [
     mysql_no_drop_column,
     mysql_no_drop_table,
     mysql_no_truncate,
+    mysql_require_lock_wait_timeout,
     mysql_statement_not_analysed,
     mysql_unqualified_delete_update,
     no_char_type,
@@ -6158,12 +6327,12 @@ function createTextReader() {
 function toProjectPath(projectRoot, absPath) {
     return external_node_path_default().relative(projectRoot, absPath).split((external_node_path_default()).sep).join('/');
 }
-/** Plain string order by UTF-16 code unit, independent of the locale (tools sort file names this way). */
 /** Orders migrations by integer version ids (golang-migrate, goose, sqlx store the version as a bigint). */
 function compareIntegerIds(a, b) {
     const diff = BigInt(a.id) - BigInt(b.id);
     return diff === 0n ? 0 : diff < 0n ? -1 : 1;
 }
+/** Plain string order by UTF-16 code unit, independent of the locale (tools sort file names this way). */
 function compareCodeUnits(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -6206,6 +6375,112 @@ function hasSuccessfulRow(id, applied) {
 
 // EXTERNAL MODULE: ./src/sources/history-table.ts
 var history_table = __webpack_require__(94071);
+;// CONCATENATED MODULE: ./src/sources/layouts/atlas.ts
+/**
+ * Atlas versioned migrations: `<version>[_<name>].sql` files beside an `atlas.sum` integrity file,
+ * applied in lexical order of their names, each in its own transaction unless the file's header
+ * says `-- atlas:txmode none` (`--tx-mode` on the command line: set migrations.transaction). History
+ * in atlas_schema_revisions: in its own schema of that name when the connection names none, else in
+ * the connected schema (MySQL: the database); a row is applied when `applied` reached `total`, and
+ * a baseline row stands for every version up to it.
+ * https://atlasgo.io/versioned/apply, https://atlasgo.io/concepts/migration-directory-integrity
+ */
+
+
+
+/** Atlas's file name: the version runs up to the first "_" (the name is optional). */
+const MIGRATION_FILE = /^([^_]+)(?:_(.*))?\.sql$/;
+/** Other tools' names, which Atlas reads only with --dir-format: a folder of them is that tool's. */
+const OTHER_FORMATS = /\.(up|down)\.sql$|^[VUR]\d*[._\d]*__/;
+/** The header directive; Atlas reads directives from the comment lines that open the file. */
+const TXMODE = /^--[ \t]*atlas:txmode[ \t]+(none|file|all)[ \t]*\r?$/m;
+/** Says what marks `dir` as an Atlas migration directory (its atlas.sum), or undefined. */
+async function findAtlasMarker(dir) {
+    const names = await listFileNames(dir);
+    if (!names.includes('atlas.sum') || names.some((n) => OTHER_FORMATS.test(n)))
+        return undefined;
+    return names.some((n) => MIGRATION_FILE.test(n)) ? 'found atlas.sum (Atlas migration directory)' : undefined;
+}
+/** The transaction mode the file's opening comment lines set, if any. */
+function headerTxMode(raw) {
+    const header = /^(?:[ \t]*(?:--[^\n]*)?\r?\n)*/.exec(raw.replace(/^\uFEFF/, ''))[0];
+    return TXMODE.exec(header)?.[1];
+}
+/** How Atlas runs the file: in its own transaction unless the header says `-- atlas:txmode none`. */
+function atlas_transactionOf(raw) {
+    const mode = headerTxMode(raw);
+    if (mode === 'none')
+        return { runs: false, reason: '"-- atlas:txmode none" tells Atlas not to use a transaction' };
+    return { runs: true, reason: mode === 'all' ? '"-- atlas:txmode all" runs it in one transaction with the other pending files' : 'Atlas runs each migration file in its own transaction (--tx-mode file, the default)' };
+}
+/** Atlas's RevisionType bits (sql/migrate): baseline 1, execute 2, resolved 4. */
+const BASELINE = 1;
+/** Normalises the rows: failed when execution stopped part-way (applied < total), baseline rows kept for isApplied. */
+function historyOf(ref, rows) {
+    const applied = rows.map((row) => {
+        const done = Number(row.applied);
+        const total = Number(row.total);
+        const isBaseline = (Number(row.type) & BASELINE) !== 0;
+        const isFailed = !isBaseline && done < total;
+        return {
+            id: row.version,
+            name: row.description,
+            ...(row.executed_at ? { appliedAt: row.executed_at } : {}),
+            isFailed,
+            ...(isBaseline ? { detail: 'Atlas baseline: versions at or below it are never run' } : {}),
+            ...(isFailed ? { detail: `Atlas applied ${done} of ${total} statements${row.error ? ` and stopped: ${row.error}` : ''}; fix the file or the database, then run atlas migrate apply again (it resumes) or atlas migrate set` } : {}),
+        };
+    });
+    const baseline = rows.filter((r) => (Number(r.type) & BASELINE) !== 0).map((r) => r.version).sort(compareCodeUnits).at(-1);
+    return { table: ref.table, exists: true, applied, ...(baseline ? { appliedUpTo: baseline } : {}) };
+}
+const COLUMNS = 'version, description, type, applied, total, error';
+/** Reads atlas_schema_revisions on PostgreSQL: in the atlas_schema_revisions schema, else on the search_path. */
+async function readAtlasHistory(query) {
+    let ref = await (0,history_table/* findTable */.UI)(query, 'atlas_schema_revisions.atlas_schema_revisions');
+    if (!ref.exists) {
+        const onPath = await (0,history_table/* findTable */.UI)(query, 'atlas_schema_revisions');
+        if (onPath.exists)
+            ref = onPath;
+    }
+    if (!ref.exists)
+        return (0,history_table/* missingHistory */.PJ)(ref);
+    return historyOf(ref, await query(`SELECT ${COLUMNS}, executed_at::text AS executed_at FROM ${ref.sqlName} ORDER BY version`));
+}
+/** Reads atlas_schema_revisions on MySQL or MariaDB, in the connection's database. */
+async function readAtlasHistoryMysql(query) {
+    const ref = await (0,history_table/* findMysqlTable */.Sy)(query, 'atlas_schema_revisions');
+    if (!ref.exists)
+        return (0,history_table/* missingHistory */.PJ)(ref);
+    return historyOf(ref, await query(`SELECT ${COLUMNS}, CAST(executed_at AS CHAR) AS executed_at FROM ${ref.sqlName} ORDER BY version`));
+}
+/** Applied when a row of its version finished, or a baseline covers it. */
+function isAtlasApplied(file, history) {
+    if (history.appliedUpTo !== undefined && compareCodeUnits(file.id, history.appliedUpTo) <= 0)
+        return true;
+    return history.applied.some((row) => row.id === file.id && !row.isFailed);
+}
+const atlas = {
+    name: 'atlas',
+    tool: 'Atlas',
+    historyTable: 'atlas_schema_revisions.atlas_schema_revisions',
+    detect: async (dir) => (await findAtlasMarker(dir)) !== undefined,
+    async list(dir, projectRoot, options) {
+        const names = (await listFileNames(dir)).filter((n) => MIGRATION_FILE.test(n));
+        const files = await Promise.all(names.map(async (fileName) => {
+            const [, version, name] = MIGRATION_FILE.exec(fileName);
+            const absPath = external_node_path_default().join(dir, fileName);
+            const raw = await (options.read ?? readText)(absPath);
+            return toMigrationFile({ id: version, name: name ?? version, absPath, raw, transaction: atlas_transactionOf(raw) }, projectRoot, options.transaction);
+        }));
+        // Atlas sorts the directory's files by name.
+        return files.sort((a, b) => compareCodeUnits(external_node_path_default().basename(a.absPath), external_node_path_default().basename(b.absPath)));
+    },
+    readHistory: readAtlasHistory,
+    readHistoryMysql: readAtlasHistoryMysql,
+    isApplied: isAtlasApplied,
+};
+
 ;// CONCATENATED MODULE: ./src/sources/layouts/dbmate.ts
 /**
  * dbmate: <version>_<name>.sql with `-- migrate:up` and `-- migrate:down` sections, history in
@@ -6216,13 +6491,13 @@ var history_table = __webpack_require__(94071);
 
 
 /** dbmate's file pattern: leading digits are the version (kept as written, zeros included). */
-const MIGRATION_FILE = /^(\d+)_?(.*)\.sql$/;
+const dbmate_MIGRATION_FILE = /^(\d+)_?(.*)\.sql$/;
 /** Directive lines; dbmate requires them at the start of a line (its regexps use (?m)^). */
 const UP_MARKER = /^--[ \t]*migrate:up(?=[ \t\r]|$).*$/m;
 const DOWN_MARKER = /^--[ \t]*migrate:down(?=[ \t\r]|$).*$/m;
 /** Says what marks `dir` as a dbmate folder (a file with a `-- migrate:up` line), or undefined. */
 async function findDbmateMarker(dir, read = readText) {
-    for (const fileName of (await listFileNames(dir)).filter((n) => MIGRATION_FILE.test(n))) {
+    for (const fileName of (await listFileNames(dir)).filter((n) => dbmate_MIGRATION_FILE.test(n))) {
         if (UP_MARKER.test(await read(external_node_path_default().join(dir, fileName))))
             return `found "-- migrate:up" in ${fileName}`;
     }
@@ -6261,9 +6536,9 @@ const dbmate = {
     historyTable: 'public.schema_migrations',
     detect: async (dir) => (await findDbmateMarker(dir)) !== undefined,
     async list(dir, projectRoot, options) {
-        const names = (await listFileNames(dir)).filter((n) => MIGRATION_FILE.test(n));
+        const names = (await listFileNames(dir)).filter((n) => dbmate_MIGRATION_FILE.test(n));
         return Promise.all(names.map(async (fileName) => {
-            const [, version, name] = MIGRATION_FILE.exec(fileName);
+            const [, version, name] = dbmate_MIGRATION_FILE.exec(fileName);
             const absPath = external_node_path_default().join(dir, fileName);
             const raw = await (options.read ?? readText)(absPath);
             const up = findUpSection(raw);
@@ -6431,11 +6706,122 @@ const drizzle = {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./src/sources/layouts/flyway-transactions.ts
+/**
+ * Whether Flyway runs a PostgreSQL migration in a transaction, decided from its statements as
+ * Flyway itself decides: its PostgreSQLParser marks a statement that cannot run in a transaction
+ * block by its first keywords (detectCanExecuteInTransaction: CREATE/DROP [UNIQUE] INDEX
+ * CONCURRENTLY, REINDEX SCHEMA/DATABASE/SYSTEM, VACUUM, DISCARD ALL, CREATE/DROP
+ * DATABASE/TABLESPACE/SUBSCRIPTION, ALTER SYSTEM). A migration of only such statements runs
+ * without a transaction; one that mixes them with others is refused before it runs ("Detected both
+ * transactional and non-transactional statements within the same migration") unless `mixed` is
+ * set, and then runs without one. ALTER TYPE ... ADD VALUE, which Flyway also marks on servers
+ * before 12, is not: the server version is unknown when the files are listed.
+ * https://documentation.red-gate.com/fd/mixed-277579320.html
+ */
+
+// Flyway matches these against the statement's first keywords, upper-cased, one space apart.
+const NON_TRANSACTIONAL = [
+    /^(CREATE|DROP)( UNIQUE)? INDEX CONCURRENTLY\b/,
+    /^REINDEX( VERBOSE)? (SCHEMA|DATABASE|SYSTEM)\b/,
+    /^VACUUM\b/,
+    /^DISCARD ALL\b/,
+    /^(CREATE|DROP) (DATABASE|TABLESPACE|SUBSCRIPTION)\b/,
+    /^ALTER SYSTEM\b/,
+];
+/** Classifies a migration's statements as Flyway does. */
+function flywayStatements(sql) {
+    let first;
+    let hasTransactional = false;
+    for (const statement of statementHeads(sql)) {
+        const pattern = NON_TRANSACTIONAL.find((p) => p.test(statement.head));
+        if (pattern)
+            first ??= { text: pattern.exec(statement.head)[0], line: statement.line };
+        else
+            hasTransactional = true;
+    }
+    if (!first)
+        return { kind: 'transactional' };
+    return hasTransactional ? { kind: 'mixed', nonTransactional: first.text, line: first.line } : { kind: 'non-transactional', first: first.text };
+}
+/** How many words of a statement the patterns need. */
+const HEAD_WORDS = 5;
+/**
+ * The first words of each statement (upper case, one space apart) and the line it starts on.
+ * Comments, string literals, quoted identifiers and dollar-quoted bodies are skipped, so a `;`
+ * inside them does not end a statement.
+ */
+function* statementHeads(sql) {
+    let words = [];
+    let line = 1;
+    let startLine = 0;
+    let hasContent = false;
+    const end = function* () {
+        if (hasContent)
+            yield { head: words.join(' '), line: startLine };
+        words = [];
+        hasContent = false;
+    };
+    const begin = () => {
+        if (!hasContent)
+            startLine = line;
+        hasContent = true;
+    };
+    // Moves past a token that may span lines, counting them.
+    const skipTo = (from, to) => {
+        for (let k = from; k < to; k++)
+            if (sql[k] === '\n')
+                line++;
+        return to;
+    };
+    let i = 0;
+    while (i < sql.length) {
+        const c = sql[i];
+        const tag = c === '$' ? (0,sql_lexing/* dollarQuoteTag */.bY)(sql, i) : undefined;
+        if (c === '\n') {
+            line++;
+            i++;
+        }
+        else if (c === '-' && sql[i + 1] === '-') {
+            i = (0,sql_lexing/* skipLineComment */.$V)(sql, i);
+        }
+        else if (c === '/' && sql[i + 1] === '*') {
+            i = skipTo(i, (0,sql_lexing/* skipBlockComment */.cv)(sql, i));
+        }
+        else if (c === ';') {
+            yield* end();
+            i++;
+        }
+        else if (c === "'" || c === '"') {
+            begin();
+            i = skipTo(i, (0,sql_lexing/* skipQuoted */.er)(sql, i, c === "'" && (0,sql_lexing/* isEscapeString */.Du)(sql, i)));
+            words.push('?');
+        }
+        else if (tag !== undefined) {
+            begin();
+            i = skipTo(i, (0,sql_lexing/* skipDollarQuoted */.eQ)(sql, i, tag));
+            words.push('?');
+        }
+        else if (/\s/.test(c)) {
+            i++;
+        }
+        else {
+            begin();
+            const word = /^[A-Za-z_][A-Za-z0-9_$]*|^./.exec(sql.slice(i, i + 64))[0];
+            if (words.length < HEAD_WORDS)
+                words.push(word.toUpperCase());
+            i += word.length;
+        }
+    }
+    yield* end();
+}
+
 ;// CONCATENATED MODULE: ./src/sources/layouts/flyway.ts
 /**
  * Flyway: V<version>__<description>.sql and R__<description>.sql under the location (scanned
  * recursively), history in flyway_schema_history. https://documentation.red-gate.com/fd/migrations-184127470.html
  */
+
 
 
 
@@ -6481,13 +6867,53 @@ async function walk(dir, prefix = '') {
         files.push(...(await walk(external_node_path_default().join(dir, folder), `${prefix}${folder}/`)));
     return files;
 }
-/** Reads `<script>.conf`, where Flyway allows executeInTransaction=false per script. */
-async function flyway_readTransactionDefault(absPath) {
+/**
+ * Whether Flyway wraps the migration in a transaction: not when `<script>.conf` sets
+ * executeInTransaction=false, nor when its statements are ones Flyway runs outside a transaction
+ * (flyway-transactions.ts), alone or, with `mixed`, next to others.
+ */
+async function flyway_readTransactionDefault(absPath, raw, isMixedAllowed) {
     const conf = `${absPath}.conf`;
     if ((await isFile(conf)) && /^\s*executeInTransaction\s*=\s*false\s*$/m.test(await readText(conf))) {
         return { runs: false, reason: `${external_node_path_default().basename(conf)} sets executeInTransaction=false` };
     }
-    return { runs: true, reason: 'Flyway runs each migration in its own transaction on PostgreSQL' };
+    const statements = flywayStatements(raw);
+    switch (statements.kind) {
+        case 'transactional':
+            return { runs: true, reason: 'Flyway runs each migration in its own transaction on PostgreSQL' };
+        case 'non-transactional':
+            return { runs: false, reason: `Flyway runs a migration whose every statement is one it cannot run in a transaction (${statements.first}) without one` };
+        case 'mixed':
+            if (isMixedAllowed)
+                return { runs: false, reason: `with mixed=true Flyway runs a migration that mixes ${statements.nonTransactional} (line ${statements.line}) with other statements without a transaction` };
+            return {
+                runs: true,
+                reason: `Flyway refuses this migration before running any of it: it mixes ${statements.nonTransactional} (line ${statements.line}), which Flyway runs outside a transaction, with statements it runs in one, and mixed=true is not set`,
+            };
+    }
+}
+/**
+ * Whether the project sets Flyway's `mixed` option: FLYWAY_MIXED, flyway.mixed in flyway.conf
+ * (the project root or its conf/ folder), mixed in flyway.toml, or spring.flyway.mixed in a Spring
+ * Boot application*.properties. YAML Spring configs are not read.
+ */
+async function readMixedOption(projectRoot) {
+    if (/^true$/i.test(process.env.FLYWAY_MIXED ?? ''))
+        return true;
+    const candidates = [
+        [external_node_path_default().join(projectRoot, 'flyway.conf'), /^\s*flyway\.mixed\s*=\s*true\s*$/im],
+        [external_node_path_default().join(projectRoot, 'conf', 'flyway.conf'), /^\s*flyway\.mixed\s*=\s*true\s*$/im],
+        [external_node_path_default().join(projectRoot, 'flyway.toml'), /^\s*mixed\s*=\s*true\s*$/im],
+    ];
+    const resources = external_node_path_default().join(projectRoot, 'src', 'main', 'resources');
+    for (const name of await listFileNames(resources)) {
+        if (/^application.*\.properties$/.test(name))
+            candidates.push([external_node_path_default().join(resources, name), /^\s*spring\.flyway\.mixed\s*=\s*true\s*$/im]);
+    }
+    for (const [file, pattern] of candidates)
+        if ((await isFile(file)) && pattern.test(await readText(file)))
+            return true;
+    return false;
 }
 /** Sorts versioned migrations by version, then repeatables by description, as Flyway applies them. */
 function compareFlywayFiles(a, b) {
@@ -6556,6 +6982,7 @@ const flyway = {
     detect: async (dir) => (await findFlywayMarker(dir)) !== undefined,
     async list(dir, projectRoot, options) {
         const files = [];
+        const isMixedAllowed = await readMixedOption(projectRoot);
         for (const rel of await walk(dir)) {
             const base = external_node_path_default().posix.basename(rel);
             const versioned = VERSIONED.exec(base);
@@ -6565,13 +6992,14 @@ const flyway = {
             const absPath = external_node_path_default().join(dir, ...rel.split('/'));
             // Flyway turns "_" into "." in versions and into spaces in descriptions.
             const description = (versioned?.[2] ?? repeatable?.[1] ?? '').replaceAll('_', ' ');
+            const raw = await readText(absPath);
             const facts = {
                 id: versioned ? versioned[1].replaceAll('_', '.') : description,
                 name: description,
                 absPath,
-                raw: await readText(absPath),
+                raw,
                 kind: versioned ? 'versioned' : 'repeatable',
-                transaction: await flyway_readTransactionDefault(absPath),
+                transaction: await flyway_readTransactionDefault(absPath, raw, isMixedAllowed),
             };
             files.push(toMigrationFile(facts, projectRoot, options.transaction));
         }
@@ -6723,15 +7151,15 @@ function appliedFromRows(rows) {
 /** Reads goose_db_version on PostgreSQL. */
 async function readGooseHistory(query) {
     const ref = await (0,history_table/* findTable */.UI)(query, 'goose_db_version');
-    return ref.exists ? historyOf(ref, await query(`SELECT version_id::text AS version, is_applied FROM ${ref.sqlName} ORDER BY id DESC`)) : (0,history_table/* missingHistory */.PJ)(ref);
+    return ref.exists ? goose_historyOf(ref, await query(`SELECT version_id::text AS version, is_applied FROM ${ref.sqlName} ORDER BY id DESC`)) : (0,history_table/* missingHistory */.PJ)(ref);
 }
 /** Reads goose_db_version on MySQL or MariaDB. */
 async function readGooseHistoryMysql(query) {
     const ref = await (0,history_table/* findMysqlTable */.Sy)(query, 'goose_db_version');
-    return ref.exists ? historyOf(ref, await query(`SELECT CAST(version_id AS CHAR) AS version, is_applied FROM ${ref.sqlName} ORDER BY id DESC`)) : (0,history_table/* missingHistory */.PJ)(ref);
+    return ref.exists ? goose_historyOf(ref, await query(`SELECT CAST(version_id AS CHAR) AS version, is_applied FROM ${ref.sqlName} ORDER BY id DESC`)) : (0,history_table/* missingHistory */.PJ)(ref);
 }
 /** The history the rows (newest first) describe. */
-function historyOf(ref, rows) {
+function goose_historyOf(ref, rows) {
     return { table: ref.table, exists: true, applied: appliedFromRows(rows) };
 }
 const goose = {
@@ -6762,6 +7190,218 @@ const goose = {
     readHistory: readGooseHistory,
     readHistoryMysql: readGooseHistoryMysql,
     isApplied: (file, history) => hasSuccessfulRow(file.id, history.applied),
+};
+
+;// CONCATENATED MODULE: ./src/sources/layouts/liquibase.ts
+/**
+ * Liquibase formatted SQL: `.sql` files that start with `--liquibase formatted sql`, each holding
+ * changesets (`--changeset author:id attribute:value ...`) that Liquibase runs and records one at a
+ * time, each in its own transaction unless `runInTransaction:false`. Files are taken in path order,
+ * sub-folders included, as `includeAll` runs them (a master changelog's explicit order is not read).
+ * History in DATABASECHANGELOG: one row per changeset, keyed by id, author and file name; a file is
+ * applied when every changeset in it is, and only the changesets still to run are analysed.
+ * https://docs.liquibase.com/concepts/changelogs/sql-format.html,
+ * https://docs.liquibase.com/concepts/tracking-tables/databasechangelog-table.html
+ */
+
+
+
+/** The header Liquibase requires on the first line (a space after "--" is tolerated by current versions). */
+const HEADER = /^\uFEFF?[ \t]*--[ \t]*liquibase[ \t]+formatted[ \t]+sql\b/i;
+const CHANGESET = /^--[ \t]*changeset[ \t]+(\S+)(.*)$/i;
+/** Reads the changesets of a formatted SQL file, with their attributes (`key:value`, lower-case keys). */
+function readChangesets(raw) {
+    const lines = raw.split('\n');
+    const out = [];
+    lines.forEach((text, i) => {
+        const match = CHANGESET.exec(text.replace(/\r$/, ''));
+        if (!match)
+            return;
+        // author:id; an id may itself hold ":" (author is up to the first one).
+        const colon = match[1].indexOf(':');
+        const author = colon === -1 ? '' : match[1].slice(0, colon);
+        const id = colon === -1 ? match[1] : match[1].slice(colon + 1);
+        out.push({ author, id, line: i + 1, attributes: readAttributes(match[2] ?? '') });
+    });
+    return out.map((c, i) => ({ ...c, endLine: out[i + 1]?.line ?? lines.length + 1 }));
+}
+/** `key:value` pairs after the author:id; a value may be quoted ("..." or '...'), endDelimiter may hold spaces no other value does. */
+function readAttributes(text) {
+    const attributes = {};
+    for (const match of text.matchAll(/([A-Za-z]+):("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\S*)/g)) {
+        const value = match[2];
+        attributes[match[1].toLowerCase()] = /^["']/.test(value) ? value.slice(1, -1) : value;
+    }
+    return attributes;
+}
+/** Whether a changeset runs on PostgreSQL, MySQL or MariaDB by its dbms attribute ("postgresql", "h2,postgresql", "!h2"). */
+function isForOurDatabases(changeset) {
+    const dbms = changeset.attributes.dbms;
+    if (!dbms)
+        return true;
+    const names = dbms.toLowerCase().split(',').map((d) => d.trim());
+    const ours = ['postgresql', 'mysql', 'mariadb', 'all'];
+    if (names.some((n) => ours.includes(n)))
+        return true;
+    // Only exclusions: it runs everywhere but there.
+    return names.every((n) => n.startsWith('!')) && !names.includes('!postgresql');
+}
+/** How Liquibase runs a changeset's SQL. */
+function liquibase_unitOf(changeset) {
+    const label = `changeset ${changeset.author}:${changeset.id}`;
+    return /^false$/i.test(changeset.attributes.runintransaction ?? '')
+        ? { line: changeset.line, label, runsInTransaction: false, transactionReason: `${label} sets runInTransaction:false` }
+        : { line: changeset.line, label, runsInTransaction: true, transactionReason: `Liquibase runs ${label} in its own transaction` };
+}
+/**
+ * The SQL Liquibase runs from a file: the lines of changesets for other databases blanked (so lines
+ * and offsets stay the file's), and a line holding only a custom endDelimiter (`/`, `GO`) made a
+ * `;`, which is what that delimiter means.
+ */
+function sqlOf(raw, changesets) {
+    const lines = raw.split('\n');
+    for (const changeset of changesets) {
+        const skip = !isForOurDatabases(changeset);
+        const delimiter = changeset.attributes.enddelimiter;
+        for (let i = changeset.line; i < changeset.endLine - 1; i++) {
+            const line = lines[i];
+            if (skip)
+                lines[i] = line.replace(/[^\r]/g, ' ');
+            else if (delimiter && delimiter !== ';' && isDelimiterLine(line, delimiter))
+                lines[i] = line.replace(/\S/, ';').replace(/\S(?<!;)/g, ' ');
+        }
+    }
+    return lines.join('\n');
+}
+/** Whether a line holds only the changeset's end delimiter: a literal (`/`, `GO`, `$$`) or a regex of one (`\n/\s*\n`). */
+function isDelimiterLine(line, delimiter) {
+    const text = line.trim();
+    if (text === '')
+        return false;
+    const literal = delimiter.replace(/\\n|\\s\*|\\s\+|\$|\^/g, '').replace(/\|.*$/, '').trim();
+    return literal !== '' && text.toLowerCase() === literal.toLowerCase().replace(/\\(.)/g, '$1');
+}
+/** Says what marks `dir` as a Liquibase folder (a formatted SQL file in it or below), or undefined. */
+async function findLiquibaseMarker(dir, read = readText) {
+    for (const rel of await walkSql(dir)) {
+        if (HEADER.test(await read(external_node_path_default().join(dir, ...rel.split('/')))))
+            return `found "--liquibase formatted sql" in ${rel}`;
+    }
+    return undefined;
+}
+/** Relative paths of the .sql files under `dir`, sub-folders included, in path order (includeAll's). */
+async function walkSql(dir, prefix = '') {
+    const out = (await listFileNames(dir)).filter((n) => n.endsWith('.sql')).map((n) => `${prefix}${n}`);
+    for (const folder of await listFolderNames(dir))
+        out.push(...(await walkSql(external_node_path_default().join(dir, folder), `${prefix}${folder}/`)));
+    return out.sort(compareCodeUnits);
+}
+/** What Liquibase runs of a formatted SQL file: its SQL (other databases' changesets blanked) and its changesets as units. */
+function changesetsOf(raw) {
+    const changesets = readChangesets(raw);
+    return { sql: sqlOf(raw, changesets), units: changesets.filter(isForOurDatabases).map(liquibase_unitOf) };
+}
+/** Builds one formatted SQL file's migration. */
+function liquibaseFile(rel, absPath, raw, projectRoot, option) {
+    const { sql, units } = changesetsOf(raw);
+    const anyInTransaction = units.length === 0 || units.some((u) => u.runsInTransaction);
+    const transaction = anyInTransaction
+        ? { runs: true, reason: 'Liquibase runs each changeset in its own transaction unless it sets runInTransaction:false' }
+        : { runs: false, reason: 'every changeset in the file sets runInTransaction:false' };
+    const file = toMigrationFile({ id: rel, name: rel.replace(/\.sql$/, ''), absPath, raw, sql, transaction }, projectRoot, option);
+    // migrations.transaction always/never overrides every changeset alike.
+    const override = option === 'auto' ? undefined : { runsInTransaction: file.runsInTransaction, transactionReason: file.transactionReason };
+    return { ...file, units: units.map((u) => ({ ...u, ...override })) };
+}
+/** One applied changeset per row; FAILED rows (failOnError:false let the update go on) count as failures. */
+function liquibase_historyOf(ref, rows) {
+    const applied = rows.map((row) => ({
+        id: `${row.filename}::${row.id}::${row.author}`,
+        name: `changeset ${row.author}:${row.id} of ${row.filename}`,
+        ...(row.dateexecuted ? { appliedAt: row.dateexecuted } : {}),
+        isFailed: row.exectype === 'FAILED',
+        ...(row.exectype === 'FAILED' ? { detail: 'Liquibase recorded this changeset as FAILED (failOnError:false let the update continue)' } : {}),
+    }));
+    return { table: ref.table, exists: true, applied };
+}
+/** Reads DATABASECHANGELOG on PostgreSQL (Liquibase creates it lower-case, in the default schema). */
+async function readLiquibaseHistory(query) {
+    const ref = await (0,history_table/* findTable */.UI)(query, 'databasechangelog');
+    if (!ref.exists)
+        return (0,history_table/* missingHistory */.PJ)(ref);
+    return liquibase_historyOf(ref, await query(`SELECT id, author, filename, exectype, dateexecuted::text AS dateexecuted FROM ${ref.sqlName} ORDER BY orderexecuted`));
+}
+/** Reads DATABASECHANGELOG on MySQL or MariaDB, in the connection's database. */
+async function readLiquibaseHistoryMysql(query) {
+    const ref = await (0,history_table/* findMysqlTable */.Sy)(query, 'DATABASECHANGELOG');
+    if (!ref.exists)
+        return (0,history_table/* missingHistory */.PJ)(ref);
+    return liquibase_historyOf(ref, await query(`SELECT ID AS id, AUTHOR AS author, FILENAME AS filename, EXECTYPE AS exectype, CAST(DATEEXECUTED AS CHAR) AS dateexecuted FROM ${ref.sqlName} ORDER BY ORDEREXECUTED`));
+}
+/**
+ * Whether a row's stored file name is this file: Liquibase stores the path as the changelog named
+ * it (relative to its search path, or with "classpath:"), so the file's path must end with it.
+ */
+function isSameFile(stored, file) {
+    const name = stored.replace(/^classpath\*?:/, '').replaceAll('\\', '/').replace(/^\.?\/+/, '');
+    const own = file.path.replaceAll('\\', '/');
+    return own === name || own.endsWith(`/${name}`) || name.endsWith(`/${own}`);
+}
+/** Whether a row records this changeset of this file. */
+function recordsChangeset(row, file, unit) {
+    const [filename = '', id, author] = row.id.split('::');
+    return `changeset ${author}:${id}` === unit.label && isSameFile(filename, file);
+}
+/** Whether every changeset (for our databases) of the file is recorded as run. */
+function isUnitApplied(file, unit, history) {
+    return history.applied.some((row) => !row.isFailed && recordsChangeset(row, file, unit));
+}
+const liquibase = {
+    name: 'liquibase',
+    tool: 'Liquibase',
+    historyTable: 'public.databasechangelog',
+    detect: async (dir) => (await findLiquibaseMarker(dir)) !== undefined,
+    async list(dir, projectRoot, options) {
+        const files = [];
+        for (const rel of await walkSql(dir)) {
+            const absPath = external_node_path_default().join(dir, ...rel.split('/'));
+            const raw = await (options.read ?? readText)(absPath);
+            // Plain .sql files beside the changelogs are not changesets: Liquibase runs them only through a sqlFile change.
+            if (HEADER.test(raw))
+                files.push(liquibaseFile(rel, absPath, raw, projectRoot, options.transaction));
+        }
+        return files;
+    },
+    readHistory: readLiquibaseHistory,
+    readHistoryMysql: readLiquibaseHistoryMysql,
+    isApplied: (file, history) => (file.units ?? []).every((unit) => isUnitApplied(file, unit, history)),
+    pendingPart(file, history) {
+        const units = file.units ?? [];
+        const pending = units.filter((unit) => !isUnitApplied(file, unit, history));
+        if (pending.length === 0)
+            return undefined;
+        if (pending.length === units.length)
+            return file;
+        // Blank the applied changesets' lines, keeping every offset and line of the file.
+        const lines = file.sql.split('\n');
+        const lastLine = lines.length + 1;
+        units.forEach((unit, i) => {
+            if (pending.includes(unit))
+                return;
+            const end = units[i + 1]?.line ?? lastLine;
+            for (let l = unit.line; l < end; l++)
+                lines[l - 1] = lines[l - 1].replace(/[^\r]/g, ' ');
+        });
+        const isAnyWrapped = pending.some((u) => u.runsInTransaction);
+        return {
+            ...file,
+            sql: lines.join('\n'),
+            units: pending,
+            runsInTransaction: isAnyWrapped,
+            transactionReason: isAnyWrapped ? file.transactionReason : 'every changeset still to run sets runInTransaction:false',
+        };
+    },
+    recordsFile: (row, file) => (file.units ?? []).some((unit) => recordsChangeset(row, file, unit)),
 };
 
 ;// CONCATENATED MODULE: ./src/sources/layouts/plain.ts
@@ -6870,6 +7510,18 @@ async function findPrismaMarker(dir) {
     const [first] = await prisma_listMigrationFolders(dir);
     return first ? `found ${first}/${SCRIPT}` : undefined;
 }
+/**
+ * The provider Prisma wrote in migration_lock.toml (`provider = "mysql"`), as a dialect: the
+ * migrations are that database's SQL. Other providers (sqlite, sqlserver) are none of ours.
+ */
+async function readPrismaProvider(dir) {
+    const lock = external_node_path_default().join(dir, 'migration_lock.toml');
+    if (!(await isFile(lock)))
+        return undefined;
+    const provider = /^\s*provider\s*=\s*"([^"]+)"/m.exec(await readText(lock))?.[1]?.toLowerCase();
+    const dialect = provider === 'mysql' ? 'mysql' : provider === 'postgresql' || provider === 'postgres' || provider === 'cockroachdb' ? 'postgres' : undefined;
+    return dialect ? { dialect, source: `provider = "${provider}" in ${external_node_path_default().basename(dir)}/migration_lock.toml` } : undefined;
+}
 /** Prisma's checksum: SHA-256 of the script, as lowercase hex. */
 function prismaChecksum(raw) {
     return (0,external_node_crypto_.createHash)('sha256').update(raw, 'utf8').digest('hex');
@@ -6902,6 +7554,7 @@ const prisma = {
     tool: 'Prisma Migrate',
     historyTable: 'public._prisma_migrations',
     detect: async (dir) => (await findPrismaMarker(dir)) !== undefined,
+    declaredDialect: readPrismaProvider,
     async list(dir, projectRoot, options) {
         return Promise.all((await prisma_listMigrationFolders(dir)).map(async (folder) => {
             const absPath = external_node_path_default().join(dir, folder, SCRIPT);
@@ -7073,17 +7726,23 @@ const supabase = {
 
 
 
+
+
 /** Every layout, sorted by name. */
-const LAYOUT_REGISTRY = [dbmate, diesel, drizzle, flyway, golangMigrate, goose, plain, prisma, sqlx, supabase];
+const LAYOUT_REGISTRY = [atlas, dbmate, diesel, drizzle, flyway, golangMigrate, goose, liquibase, plain, prisma, sqlx, supabase];
 /**
- * Detection order: a journal file, then folder shapes (Prisma's migration.sql before Diesel's
- * up.sql), then a Cargo.toml using sqlx (its file names look like golang-migrate's), then file-name patterns, then file contents, then the Supabase path, then any .sql.
+ * Detection order: a journal or integrity file (Drizzle's, Atlas's atlas.sum), then folder shapes (Prisma's migration.sql before Diesel's
+ * up.sql), then a Cargo.toml using sqlx (its file names look like golang-migrate's), then Liquibase's formatted SQL header
+ * (its files are often named like Flyway's), then file-name patterns, then file contents, then the Supabase path, then any .sql.
  */
 const DETECTORS = [
     { layout: drizzle, findMarker: findDrizzleMarker },
+    { layout: atlas, findMarker: findAtlasMarker },
     { layout: prisma, findMarker: findPrismaMarker },
     { layout: diesel, findMarker: findDieselMarker },
     { layout: sqlx, findMarker: findSqlxMarker },
+    // A formatted SQL header wins over file names: Liquibase files are often named like Flyway's.
+    { layout: liquibase, findMarker: findLiquibaseMarker },
     { layout: flyway, findMarker: findFlywayMarker },
     { layout: golangMigrate, findMarker: findGolangMigrateMarker },
     { layout: dbmate, findMarker: findDbmateMarker },
@@ -7137,7 +7796,8 @@ async function listMigrations(input) {
         ? { layout: getLayout(input.layout, input.historyTable), detected: false, reason: `migrations.layout is "${input.layout}" in the configuration` }
         : await detect(dir, input, read);
     const files = await chosen.layout.list(dir, input.projectRoot, { transaction: input.transaction, read });
-    return { ...chosen, files };
+    const declared = await chosen.layout.declaredDialect?.(dir);
+    return { ...chosen, files, ...(declared ? { declared } : {}) };
 }
 /** Detects the layout of `dir`, or throws a ConfigError naming the layouts to choose from. */
 async function detect(dir, input, read) {
@@ -7182,6 +7842,7 @@ async function listMigrationSet(input) {
         reason: listed.detected ? listed.reason : 'configured',
         files: withPlaceholders(listed.files, loaded),
         description: `Migrations: ${(0,external_node_path_.relative)(process.cwd(), dir) || '.'} — ${how}, ${listed.files.length} file${listed.files.length === 1 ? '' : 's'}`,
+        ...(listed.declared ? { declared: listed.declared } : {}),
     };
 }
 /** Lint paths: folders are listed with their layout, files are taken as they are, "-" is stdin. */
@@ -7189,6 +7850,7 @@ async function listPaths(input) {
     const { loaded } = input;
     const files = [];
     let layout;
+    let declared;
     for (const path of input.paths) {
         if (path === '-') {
             const sql = input.stdin ?? '';
@@ -7212,12 +7874,20 @@ async function listPaths(input) {
                 historyTable: loaded.config.migrations.historyTable,
             });
             layout ??= listed.layout;
+            declared ??= listed.declared;
             files.push(...listed.files);
             continue;
         }
         files.push(await fileWithLayout(abs, loaded));
     }
-    return { dir: undefined, layout, reason: null, files: withPlaceholders(files, loaded), description: `Linting ${files.length} file${files.length === 1 ? '' : 's'}` };
+    return {
+        dir: undefined,
+        layout,
+        reason: null,
+        files: withPlaceholders(files, loaded),
+        description: `Linting ${files.length} file${files.length === 1 ? '' : 's'}`,
+        ...(declared ? { declared } : {}),
+    };
 }
 /** The files with the configured placeholders replaced in the SQL the tool runs (never in `raw`, which checksums read). */
 function withPlaceholders(files, loaded) {
@@ -7543,8 +8213,10 @@ async function runPreflight(options) {
     options.onStage?.(set.description);
     if (selected.has('config-secrets'))
         emit(configSecretsResult(loaded));
-    // A target's dialect wins; lint reads the config's top-level dialect.
-    const dialect = target?.config.dialect ?? config.dialect;
+    // A target's dialect wins; lint reads the config's top-level dialect, else what the folder declares.
+    const dialect = target?.config.dialect ?? config.dialect ?? set.declared?.dialect ?? 'postgres';
+    if (!target && !config.dialect && set.declared)
+        log.log('info', `dialect ${set.declared.dialect}: ${set.declared.source}`);
     let session;
     let history;
     let liveSkipReason;
@@ -7585,7 +8257,7 @@ async function runPreflight(options) {
         if (!isSharded)
             await runStaticRules({ ...staticInput, files: pending, live }, emit);
         if (options.command === 'preflight') {
-            const [{ liveChecks }, { runLiveChecks }] = await Promise.all([__webpack_require__.e(/* import() */ 886).then(__webpack_require__.bind(__webpack_require__, 46505)), __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 70065))]);
+            const [{ liveChecks }, { runLiveChecks }] = await Promise.all([__webpack_require__.e(/* import() */ 360).then(__webpack_require__.bind(__webpack_require__, 90360)), __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 70065))]);
             // Checks for another dialect are not listed at all, so a report names only what applies.
             const checks = liveChecks.filter((c) => selected.has(c.id) && c.id !== 'connectivity' && c.dialects.includes(dialect));
             if (liveCtx) {
@@ -7749,12 +8421,17 @@ async function readHistory(session, set, log, dialect) {
 /** Pending migrations: not applied according to the history, restricted to `onlyFiles` when given. */
 function choosePending(files, set, history, onlyFiles, baseDir) {
     const only = onlyFiles ? new Set(onlyFiles.map((p) => run_toProjectPath(p, baseDir))) : undefined;
-    return files.filter((f) => {
+    return files.flatMap((f) => {
         if (only && !only.has(f.path))
-            return false;
-        if (history && set.layout && set.layout.isApplied(f, history))
-            return false;
-        return true;
+            return [];
+        if (!history || !set.layout)
+            return [f];
+        // A file of separately recorded units (Liquibase changesets) may be partly applied: only the rest runs.
+        if (set.layout.pendingPart && f.units) {
+            const rest = set.layout.pendingPart(f, history);
+            return rest ? [rest] : [];
+        }
+        return set.layout.isApplied(f, history) ? [] : [f];
     });
 }
 /** Normalises a path to the project-relative, forward-slash form MigrationFile.path uses. */
@@ -7800,7 +8477,7 @@ async function parsePending(files, log, dialect) {
         return [];
     const started = performance.now();
     if (dialect === 'mysql') {
-        const parser = await (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 31344))).loadMysqlParser();
+        const parser = await (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 32471))).loadMysqlParser();
         const out = files.map((migration) => ({ migration, parsed: parser.parse(migration.sql) }));
         log.log('info', `parsed ${files.length} files as MySQL in ${Math.round(performance.now() - started)} ms`);
         return out;
@@ -9464,6 +10141,8 @@ const LAYOUTS = [
     'diesel',
     'supabase',
     'sqlx',
+    'atlas',
+    'liquibase',
 ];
 const TLS_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'];
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -9522,7 +10201,6 @@ function defaultConfig() {
     return {
         version: 1,
         migrations: { path: 'migrations', transaction: 'auto', placeholders: {} },
-        dialect: 'postgres',
         targets: {},
         rules: {},
     };
@@ -9827,8 +10505,11 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
             .default({}),
     })
         .default({ path: 'migrations', transaction: 'auto', placeholders: {} }),
-    /** Dialect of the migrations when no target is given (`migrations lint`); a target's own dialect wins. */
-    dialect: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DIALECTS */ .O9).default('postgres'),
+    /**
+     * Dialect of the migrations when no target is given (`migrations lint`); a target's own dialect
+     * wins. Unset: what the migrations folder declares (Prisma's migration_lock.toml), else postgres.
+     */
+    dialect: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DIALECTS */ .O9).optional(),
     /** PostgreSQL major version assumed by static analysis when no target is connected. */
     postgresVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(9).max(30).optional(),
     targets: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9_.-]+$/, 'a target name of letters, digits, ".", "_" or "-"'), targetSchema).default({}),
@@ -9912,7 +10593,66 @@ function socketConnectError(code, host, port, listenSetting) {
 
 /***/ }),
 
-/***/ 31344:
+/***/ 29308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ readKeywordStatement),
+/* harmony export */   _: () => (/* binding */ unquote)
+/* harmony export */ });
+/**
+ * Statements node-sql-parser does not know but whose meaning is fixed by a few keywords, read here
+ * into nodes shaped like its own: SET NAMES / CHARACTER SET, PREPARE, DEALLOCATE PREPARE, DROP
+ * PROCEDURE / FUNCTION / EVENT, and ALTER DATABASE ... CHARACTER SET / COLLATE. They are common in real migrations (mysqldump headers, the
+ * PREPARE ... EXECUTE idiom, routines dropped after use) and reporting each as "not analysed" would
+ * bury the statements nobody checked. EXECUTE stays unparsed: what it runs is decided at run time.
+ * https://dev.mysql.com/doc/refman/8.4/en/sql-prepared-statements.html
+ */
+/** A name as written: `quoted`, "quoted" (ANSI_QUOTES) or bare. */
+const NAME = '(`(?:[^`]|``)+`|"(?:[^"]|"")+"|[A-Za-z0-9_$]+)';
+/** A possibly qualified name: db.name. */
+const QUALIFIED = `${NAME}(?:\\s*\\.\\s*${NAME})?`;
+const SET_NAMES = /^SET\s+(NAMES|CHARACTER\s+SET|CHARSET)\s+(?:'[^']*'|"[^"]*"|`[^`]*`|[A-Za-z0-9_$]+|DEFAULT)(\s+COLLATE\s+(?:'[^']*'|"[^"]*"|`[^`]*`|[A-Za-z0-9_$]+))?$/i;
+const PREPARE = new RegExp(`^PREPARE\\s+${NAME}\\s+FROM\\s+(@${NAME}|'(?:[^'\\\\]|\\\\[\\s\\S]|'')*'|"(?:[^"\\\\]|\\\\[\\s\\S]|"")*")$`, 'i');
+const DEALLOCATE = new RegExp(`^(?:DEALLOCATE|DROP)\\s+PREPARE\\s+${NAME}$`, 'i');
+const DROP_ROUTINE = new RegExp(`^DROP\\s+(PROCEDURE|FUNCTION|EVENT)\\s+(IF\\s+EXISTS\\s+)?${QUALIFIED}$`, 'i');
+const OPTION = '(?:DEFAULT\\s+)?(?:CHARACTER\\s+SET|CHARSET|COLLATE)\\s*=?\\s*\\S+';
+const ALTER_DATABASE = new RegExp(`^ALTER\\s+(?:DATABASE|SCHEMA)(?:\\s+${NAME})?((?:\\s+${OPTION})+)$`, 'i');
+/** Reads `text` (comments already blanked, no trailing delimiter) when its keywords fix its meaning. */
+function readKeywordStatement(text) {
+    const sql = text.trim().replace(/;$/, '').trim();
+    if (SET_NAMES.test(sql))
+        return { kind: 'set', node: { type: 'set', keyword: 'names', expr: [] } };
+    const prepare = PREPARE.exec(sql);
+    if (prepare)
+        return { kind: 'prepare', node: { type: 'prepare', name: unquote(prepare[1]), from: prepare[2].startsWith('@') ? `@${unquote(prepare[2].slice(1))}` : prepare[2] } };
+    const deallocate = DEALLOCATE.exec(sql);
+    if (deallocate)
+        return { kind: 'deallocate', node: { type: 'deallocate', name: unquote(deallocate[1]) } };
+    const database = ALTER_DATABASE.exec(sql);
+    if (database) {
+        // Only the default character set and collation of new tables: no table is touched, and running it again changes nothing.
+        return { kind: 'alter', node: { type: 'alter', keyword: 'database', database: database[1] ? unquote(database[1]) : null, expr: [{ type: 'alter', resource: 'default character set', keyword: 'character set' }] } };
+    }
+    const drop = DROP_ROUTINE.exec(sql);
+    if (drop) {
+        const [db, name] = drop[4] ? [unquote(drop[3]), unquote(drop[4])] : [null, unquote(drop[3])];
+        return { kind: 'drop', node: { type: 'drop', keyword: drop[1].toLowerCase(), prefix: drop[2] ? 'if exists' : null, name: [{ db, name }] } };
+    }
+    return undefined;
+}
+/** The name without its quotes (a doubled quote inside stands for one). */
+function unquote(name) {
+    const quote = name[0];
+    if (quote !== '`' && quote !== '"')
+        return name;
+    return name.slice(1, -1).replaceAll(quote + quote, quote);
+}
+
+
+/***/ }),
+
+/***/ 32471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10007,56 +10747,8 @@ function quotedEnd(text, at) {
     return text.length;
 }
 
-;// CONCATENATED MODULE: ./src/dialects/mysql/keyword-statements.ts
-/**
- * Statements node-sql-parser does not know but whose meaning is fixed by a few keywords, read here
- * into nodes shaped like its own: SET NAMES / CHARACTER SET, PREPARE, DEALLOCATE PREPARE, DROP
- * PROCEDURE / FUNCTION / EVENT, and ALTER DATABASE ... CHARACTER SET / COLLATE. They are common in real migrations (mysqldump headers, the
- * PREPARE ... EXECUTE idiom, routines dropped after use) and reporting each as "not analysed" would
- * bury the statements nobody checked. EXECUTE stays unparsed: what it runs is decided at run time.
- * https://dev.mysql.com/doc/refman/8.4/en/sql-prepared-statements.html
- */
-/** A name as written: `quoted`, "quoted" (ANSI_QUOTES) or bare. */
-const NAME = '(`(?:[^`]|``)+`|"(?:[^"]|"")+"|[A-Za-z0-9_$]+)';
-/** A possibly qualified name: db.name. */
-const QUALIFIED = `${NAME}(?:\\s*\\.\\s*${NAME})?`;
-const SET_NAMES = /^SET\s+(NAMES|CHARACTER\s+SET|CHARSET)\s+(?:'[^']*'|"[^"]*"|`[^`]*`|[A-Za-z0-9_$]+|DEFAULT)(\s+COLLATE\s+(?:'[^']*'|"[^"]*"|`[^`]*`|[A-Za-z0-9_$]+))?$/i;
-const PREPARE = new RegExp(`^PREPARE\\s+${NAME}\\s+FROM\\s+(@${NAME}|'(?:[^'\\\\]|\\\\[\\s\\S]|'')*'|"(?:[^"\\\\]|\\\\[\\s\\S]|"")*")$`, 'i');
-const DEALLOCATE = new RegExp(`^(?:DEALLOCATE|DROP)\\s+PREPARE\\s+${NAME}$`, 'i');
-const DROP_ROUTINE = new RegExp(`^DROP\\s+(PROCEDURE|FUNCTION|EVENT)\\s+(IF\\s+EXISTS\\s+)?${QUALIFIED}$`, 'i');
-const OPTION = '(?:DEFAULT\\s+)?(?:CHARACTER\\s+SET|CHARSET|COLLATE)\\s*=?\\s*\\S+';
-const ALTER_DATABASE = new RegExp(`^ALTER\\s+(?:DATABASE|SCHEMA)(?:\\s+${NAME})?((?:\\s+${OPTION})+)$`, 'i');
-/** Reads `text` (comments already blanked, no trailing delimiter) when its keywords fix its meaning. */
-function readKeywordStatement(text) {
-    const sql = text.trim().replace(/;$/, '').trim();
-    if (SET_NAMES.test(sql))
-        return { kind: 'set', node: { type: 'set', keyword: 'names', expr: [] } };
-    const prepare = PREPARE.exec(sql);
-    if (prepare)
-        return { kind: 'prepare', node: { type: 'prepare', name: unquote(prepare[1]), from: prepare[2].startsWith('@') ? `@${unquote(prepare[2].slice(1))}` : prepare[2] } };
-    const deallocate = DEALLOCATE.exec(sql);
-    if (deallocate)
-        return { kind: 'deallocate', node: { type: 'deallocate', name: unquote(deallocate[1]) } };
-    const database = ALTER_DATABASE.exec(sql);
-    if (database) {
-        // Only the default character set and collation of new tables: no table is touched, and running it again changes nothing.
-        return { kind: 'alter', node: { type: 'alter', keyword: 'database', database: database[1] ? unquote(database[1]) : null, expr: [{ type: 'alter', resource: 'default character set', keyword: 'character set' }] } };
-    }
-    const drop = DROP_ROUTINE.exec(sql);
-    if (drop) {
-        const [db, name] = drop[4] ? [unquote(drop[3]), unquote(drop[4])] : [null, unquote(drop[3])];
-        return { kind: 'drop', node: { type: 'drop', keyword: drop[1].toLowerCase(), prefix: drop[2] ? 'if exists' : null, name: [{ db, name }] } };
-    }
-    return undefined;
-}
-/** The name without its quotes (a doubled quote inside stands for one). */
-function unquote(name) {
-    const quote = name[0];
-    if (quote !== '`' && quote !== '"')
-        return name;
-    return name.slice(1, -1).replaceAll(quote + quote, quote);
-}
-
+// EXTERNAL MODULE: ./src/dialects/mysql/keyword-statements.ts
+var keyword_statements = __webpack_require__(29308);
 ;// CONCATENATED MODULE: ./src/dialects/mysql/alter-text.ts
 /**
  * ALTER TABLE statements node-sql-parser rejects, read clause by clause when every clause is one of
@@ -10069,29 +10761,29 @@ function unquote(name) {
 
 
 /** A name as written: `quoted` or bare. */
-const alter_text_NAME = '(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)';
-const HEAD = new RegExp(`^ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+(?:IF\\s+EXISTS\\s+)?${alter_text_NAME}(?:\\s*\\.\\s*${alter_text_NAME})?\\s+([\\s\\S]+)$`, 'i');
+const NAME = '(`(?:[^`]|``)+`|[A-Za-z0-9_$]+)';
+const HEAD = new RegExp(`^ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+(?:IF\\s+EXISTS\\s+)?${NAME}(?:\\s*\\.\\s*${NAME})?\\s+([\\s\\S]+)$`, 'i');
 const IF_EXISTS = '(IF\\s+EXISTS\\s+)?';
 const IF_NOT_EXISTS = '(IF\\s+NOT\\s+EXISTS\\s+)?';
 const CLAUSES = [
     { pattern: /^CONVERT\s+TO\s+(?:CHARACTER\s+SET|CHARSET)\s+\S+(?:\s+COLLATE\s+\S+)?$/i, item: () => ({ type: 'alter', resource: 'convert', keyword: 'convert to character set' }) },
     { pattern: /^(DISABLE|ENABLE)\s+KEYS$/i, item: (m) => ({ type: 'alter', resource: 'keys', keyword: `${m[1].toLowerCase()} keys` }) },
     { pattern: /^FORCE$/i, item: () => ({ type: 'alter', resource: 'force', keyword: 'force' }) },
-    { pattern: new RegExp(`^RENAME\\s+(?:INDEX|KEY)\\s+${alter_text_NAME}\\s+TO\\s+${alter_text_NAME}$`, 'i'), item: (m) => ({ type: 'alter', resource: 'index', action: 'rename', keyword: 'index', index: unquote(m[1]) }) },
+    { pattern: new RegExp(`^RENAME\\s+(?:INDEX|KEY)\\s+${NAME}\\s+TO\\s+${NAME}$`, 'i'), item: (m) => ({ type: 'alter', resource: 'index', action: 'rename', keyword: 'index', index: (0,keyword_statements/* unquote */._)(m[1]) }) },
     {
-        pattern: new RegExp(`^ADD\\s+(UNIQUE\\s+)?(?:INDEX|KEY)\\s+${IF_NOT_EXISTS}${alter_text_NAME}?\\s*(?:USING\\s+\\w+\\s*)?\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)(?:\\s+USING\\s+\\w+)?(?:\\s+COMMENT\\s+'[^']*')?$`, 'i'),
-        item: (m) => ({ type: 'alter', resource: 'index', action: 'add', keyword: m[1] ? 'unique index' : 'index', index: m[3] ? unquote(m[3]) : null, ...(m[2] ? { if_not_exists: 'if not exists' } : {}) }),
+        pattern: new RegExp(`^ADD\\s+(UNIQUE\\s+)?(?:INDEX|KEY)\\s+${IF_NOT_EXISTS}${NAME}?\\s*(?:USING\\s+\\w+\\s*)?\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)(?:\\s+USING\\s+\\w+)?(?:\\s+COMMENT\\s+'[^']*')?$`, 'i'),
+        item: (m) => ({ type: 'alter', resource: 'index', action: 'add', keyword: m[1] ? 'unique index' : 'index', index: m[3] ? (0,keyword_statements/* unquote */._)(m[3]) : null, ...(m[2] ? { if_not_exists: 'if not exists' } : {}) }),
     },
-    { pattern: new RegExp(`^DROP\\s+(?:INDEX|KEY)\\s+${IF_EXISTS}${alter_text_NAME}$`, 'i'), item: (m) => ({ type: 'alter', resource: 'index', action: 'drop', keyword: 'index', index: unquote(m[2]), ...(m[1] ? { if_exists: 'if exists' } : {}) }) },
-    { pattern: new RegExp(`^DROP\\s+FOREIGN\\s+KEY\\s+${IF_EXISTS}${alter_text_NAME}$`, 'i'), item: (m) => ({ type: 'alter', resource: 'key', action: 'drop', keyword: 'foreign key', key: unquote(m[2]), ...(m[1] ? { if_exists: 'if exists' } : {}) }) },
+    { pattern: new RegExp(`^DROP\\s+(?:INDEX|KEY)\\s+${IF_EXISTS}${NAME}$`, 'i'), item: (m) => ({ type: 'alter', resource: 'index', action: 'drop', keyword: 'index', index: (0,keyword_statements/* unquote */._)(m[2]), ...(m[1] ? { if_exists: 'if exists' } : {}) }) },
+    { pattern: new RegExp(`^DROP\\s+FOREIGN\\s+KEY\\s+${IF_EXISTS}${NAME}$`, 'i'), item: (m) => ({ type: 'alter', resource: 'key', action: 'drop', keyword: 'foreign key', key: (0,keyword_statements/* unquote */._)(m[2]), ...(m[1] ? { if_exists: 'if exists' } : {}) }) },
     {
         // After the DROP INDEX / KEY / FOREIGN KEY forms: a bare DROP names a column.
-        pattern: new RegExp(`^DROP\\s+(?:COLUMN\\s+)?${IF_EXISTS}(?!(?:PRIMARY|INDEX|KEY|FOREIGN|CONSTRAINT|CHECK|PARTITION)\\b)${alter_text_NAME}$`, 'i'),
-        item: (m) => ({ type: 'alter', resource: 'column', action: 'drop', keyword: 'COLUMN', column: { type: 'column_ref', table: null, column: unquote(m[2]) }, ...(m[1] ? { if_exists: 'if exists' } : {}) }),
+        pattern: new RegExp(`^DROP\\s+(?:COLUMN\\s+)?${IF_EXISTS}(?!(?:PRIMARY|INDEX|KEY|FOREIGN|CONSTRAINT|CHECK|PARTITION)\\b)${NAME}$`, 'i'),
+        item: (m) => ({ type: 'alter', resource: 'column', action: 'drop', keyword: 'COLUMN', column: { type: 'column_ref', table: null, column: (0,keyword_statements/* unquote */._)(m[2]) }, ...(m[1] ? { if_exists: 'if exists' } : {}) }),
     },
     {
-        pattern: new RegExp(`^ALTER\\s+(?:COLUMN\\s+)?${alter_text_NAME}\\s+(?:SET\\s+DEFAULT\\s+[\\s\\S]+|DROP\\s+DEFAULT)$`, 'i'),
-        item: (m) => ({ type: 'alter', resource: 'column', action: 'alter', keyword: 'default', column: { type: 'column_ref', table: null, column: unquote(m[1]) } }),
+        pattern: new RegExp(`^ALTER\\s+(?:COLUMN\\s+)?${NAME}\\s+(?:SET\\s+DEFAULT\\s+[\\s\\S]+|DROP\\s+DEFAULT)$`, 'i'),
+        item: (m) => ({ type: 'alter', resource: 'column', action: 'alter', keyword: 'default', column: { type: 'column_ref', table: null, column: (0,keyword_statements/* unquote */._)(m[1]) } }),
     },
     { pattern: /^ALGORITHM\s*=?\s*(\w+)$/i, item: (m) => ({ type: 'alter', resource: 'algorithm', keyword: 'algorithm', algorithm: m[1].toUpperCase() }) },
     { pattern: /^LOCK\s*=?\s*(\w+)$/i, item: (m) => ({ type: 'alter', resource: 'lock', keyword: 'lock', lock: m[1].toUpperCase() }) },
@@ -10109,7 +10801,7 @@ function readAlterText(text) {
     const head = HEAD.exec(text.trim().replace(/;$/, '').trim());
     if (!head)
         return undefined;
-    const table = head[2] ? { db: unquote(head[1]), table: unquote(head[2]) } : { db: null, table: unquote(head[1]) };
+    const table = head[2] ? { db: (0,keyword_statements/* unquote */._)(head[1]), table: (0,keyword_statements/* unquote */._)(head[2]) } : { db: null, table: (0,keyword_statements/* unquote */._)(head[1]) };
     const items = [];
     for (const clause of topLevelClauses(head[3])) {
         const form = CLAUSES.map((f) => ({ f, m: f.pattern.exec(clause) })).find((x) => x.m);
@@ -10508,11 +11200,41 @@ function astOf(grammars, text) {
             }
         }
     }
+    const guarded = withoutIndexGuard(grammars, executable);
+    if (guarded)
+        return guarded;
     const blanked = rewriteComments(text, { blank: true });
-    const known = readKeywordStatement(blanked) ?? readAlterText(blanked);
+    const known = (0,keyword_statements/* readKeywordStatement */.H)(blanked) ?? readAlterText(blanked);
     if (known)
         return known;
     return { kind: UNPARSED, node: { keywords: leadingKeywords(executable), reason: routineReason(blanked) ?? reason } };
+}
+/** MariaDB's `CREATE INDEX IF NOT EXISTS` and `DROP INDEX IF EXISTS` (10.1.4+), which node-sql-parser's grammars lack. */
+const INDEX_GUARD = /^(\s*(?:CREATE\s+(?:(?:UNIQUE|FULLTEXT|SPATIAL)\s+)?INDEX|DROP\s+INDEX))\s+IF\s+(NOT\s+)?EXISTS\b/i;
+/**
+ * Parses a CREATE / DROP INDEX with MariaDB's IF [NOT] EXISTS as the same statement without it,
+ * then marks the node the way node-sql-parser marks the guard on tables (`if_not_exists`, and
+ * `prefix: 'if exists'` on a DROP), so the rules read it like any other index statement.
+ */
+function withoutIndexGuard(grammars, text) {
+    const guard = INDEX_GUARD.exec(text);
+    if (!guard)
+        return undefined;
+    const unguarded = text.slice(0, guard.index) + guard[1] + text.slice(guard.index + guard[0].length);
+    for (const grammar of [...MYSQL_GRAMMARS].reverse()) {
+        try {
+            const ast = grammars[grammar].astify(unguarded.trimStart(), { database: grammar });
+            const list = Array.isArray(ast) ? ast : [ast];
+            const node = list[0];
+            if (list.length !== 1 || !node || (node.type !== 'create' && node.type !== 'drop'))
+                continue;
+            return { kind: node.type, node: guard[2] ? { ...node, if_not_exists: 'IF NOT EXISTS' } : { ...node, prefix: 'if exists' } };
+        }
+        catch {
+            // The statement has another gap: it stays unparsed, with the reason the full text gave.
+        }
+    }
+    return undefined;
 }
 /** Why a text that holds no statement for node-sql-parser was kept: usually "--" without a space, which MySQL does not read as a comment. */
 function noStatementReason(text) {
@@ -10604,6 +11326,7 @@ function describeParseError(error, text) {
 /* harmony export */   T_: () => (/* binding */ isDdl),
 /* harmony export */   WN: () => (/* binding */ alteredTable),
 /* harmony export */   YB: () => (/* binding */ addedColumns),
+/* harmony export */   ZN: () => (/* binding */ unparsedKeywords),
 /* harmony export */   dD: () => (/* binding */ unparsedAlterTable),
 /* harmony export */   gy: () => (/* binding */ columnTypeOf),
 /* harmony export */   hh: () => (/* binding */ updatedColumns),
@@ -10615,8 +11338,10 @@ function describeParseError(error, text) {
 /* harmony export */   sj: () => (/* binding */ schemaObjectOf),
 /* harmony export */   ur: () => (/* binding */ indexedTable)
 /* harmony export */ });
-/* unused harmony export unparsedKeywords */
-/* harmony import */ var _parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31344);
+/* unused harmony export unparsedCreateTable */
+/* harmony import */ var _parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32471);
+/* harmony import */ var _keyword_statements_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29308);
+
 
 /** "db.table", or "table" when unqualified. */
 function tableLabel(t) {
@@ -10660,9 +11385,28 @@ function indexedTable(stmt) {
 }
 /** Tables a CREATE TABLE creates (temporary tables excluded: they vanish with the session). */
 function createdTables(stmt) {
+    if (stmt.kind === _parser_js__WEBPACK_IMPORTED_MODULE_0__.UNPARSED) {
+        const head = unparsedCreateTable(stmt);
+        return head && !head.isTemporary ? [head.table] : [];
+    }
     if (stmt.kind !== 'create' || stmt.node.keyword !== 'table' || stmt.node.temporary)
         return [];
     return toTables(stmt.node.table);
+}
+/**
+ * The table an unparsed CREATE TABLE creates, read from its text. node-sql-parser rejects whole
+ * CREATE TABLEs over one column clause it does not know (ON UPDATE NOW(2), REAL, a generated column
+ * with ->>); the table they create is still new and empty for every later statement.
+ */
+function unparsedCreateTable(stmt) {
+    if (stmt.kind !== _parser_js__WEBPACK_IMPORTED_MODULE_0__.UNPARSED)
+        return undefined;
+    const name = '(`(?:[^`]|``)+`|"(?:[^"]|"")+"|[A-Za-z0-9_$]+)';
+    const match = new RegExp(`^\\s*CREATE\\s+(TEMPORARY\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?${name}(?:\\s*\\.\\s*${name})?\\s*[(\\s]`, 'i').exec(stripComments(stmt.text));
+    if (!match)
+        return undefined;
+    const table = match[4] ? { db: (0,_keyword_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .unquote */ ._)(match[3]), table: (0,_keyword_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .unquote */ ._)(match[4]) } : { db: null, table: (0,_keyword_statements_js__WEBPACK_IMPORTED_MODULE_1__/* .unquote */ ._)(match[3]) };
+    return { table, isTemporary: match[1] !== undefined, ifNotExists: match[2] !== undefined };
 }
 /** The table a DELETE or UPDATE changes rows of, with its WHERE (null without one). */
 function changedRows(stmt) {
@@ -10722,7 +11466,7 @@ function addedColumns(stmt) {
 }
 /** The keywords of an unparsed statement ("ALTER TABLE"), or undefined for a parsed one. */
 function unparsedKeywords(stmt) {
-    return stmt.kind === UNPARSED ? stmt.node.keywords : undefined;
+    return stmt.kind === _parser_js__WEBPACK_IMPORTED_MODULE_0__.UNPARSED ? stmt.node.keywords : undefined;
 }
 const DDL_KINDS = new Set(['create', 'alter', 'drop', 'truncate', 'rename']);
 const DDL_KEYWORDS = /^(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/;
@@ -10744,6 +11488,8 @@ function isDdl(stmt) {
  * DROP ... IF EXISTS, and an ALTER TABLE whose every item changes nothing the second time.
  */
 function isRerunnable(stmt) {
+    if (stmt.kind === _parser_js__WEBPACK_IMPORTED_MODULE_0__.UNPARSED)
+        return unparsedCreateTable(stmt)?.ifNotExists ?? false;
     if (stmt.kind === 'create')
         return stmt.node.if_not_exists != null || stmt.node.replace != null;
     if (stmt.kind === 'drop')
@@ -10796,6 +11542,9 @@ function schemaObjectOf(stmt) {
         return typeof name === 'string' ? { type: keyword, name: name.toLowerCase() } : undefined;
     }
     if (stmt.kind === _parser_js__WEBPACK_IMPORTED_MODULE_0__.UNPARSED) {
+        const created = unparsedCreateTable(stmt);
+        if (created)
+            return { type: 'table', name: created.table.table.toLowerCase() };
         // Routines, triggers and events node-sql-parser does not read: CREATE [DEFINER=...] PROCEDURE name.
         const match = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:AGGREGATE\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT)\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:`?[A-Za-z0-9_$]+`?\s*\.\s*)?`?([A-Za-z0-9_$]+)`?/i.exec(stripComments(stmt.text));
         return match ? { type: match[1].toLowerCase(), name: match[2].toLowerCase() } : undefined;
@@ -12344,6 +13093,87 @@ function createdRelationNames(stmt) {
         default:
             return [];
     }
+}
+
+
+/***/ }),
+
+/***/ 27407:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $V: () => (/* binding */ skipLineComment),
+/* harmony export */   Du: () => (/* binding */ isEscapeString),
+/* harmony export */   bY: () => (/* binding */ dollarQuoteTag),
+/* harmony export */   cv: () => (/* binding */ skipBlockComment),
+/* harmony export */   eQ: () => (/* binding */ skipDollarQuoted),
+/* harmony export */   er: () => (/* binding */ skipQuoted)
+/* harmony export */ });
+/**
+ * The pieces of PostgreSQL's lexical structure that scanners of SQL text share: comments (block
+ * comments nest), quoted literals and identifiers (a doubled quote stays inside; E'' strings also
+ * take backslash escapes) and dollar-quoted strings. Each returns the index just after the token
+ * that starts at `i`, or the end of the text when it never closes.
+ * https://www.postgresql.org/docs/current/sql-syntax-lexical.html
+ */
+/** Index after a `--` comment (at its newline, which it leaves). */
+function skipLineComment(text, i) {
+    const nl = text.indexOf('\n', i);
+    return nl === -1 ? text.length : nl;
+}
+/** Index after a block comment starting at `i`; they nest in PostgreSQL. */
+function skipBlockComment(text, i) {
+    let depth = 0;
+    let j = i;
+    while (j < text.length) {
+        if (text[j] === '/' && text[j + 1] === '*') {
+            depth++;
+            j += 2;
+        }
+        else if (text[j] === '*' && text[j + 1] === '/') {
+            depth--;
+            j += 2;
+            if (depth === 0)
+                return j;
+        }
+        else
+            j++;
+    }
+    return text.length;
+}
+/** Index after the quoted literal or identifier whose quote (`'` or `"`) is at `i`. */
+function skipQuoted(text, i, hasBackslashEscapes = false) {
+    const quote = text[i];
+    let j = i + 1;
+    while (j < text.length) {
+        const c = text[j];
+        if (hasBackslashEscapes && c === '\\') {
+            j += 2;
+        }
+        else if (c === quote) {
+            if (text[j + 1] === quote)
+                j += 2;
+            else
+                return j + 1;
+        }
+        else
+            j++;
+    }
+    return text.length;
+}
+/** Whether the `'` at `i` opens an E'' string (backslash escapes): an E right before it that is not the end of a name. */
+function isEscapeString(text, i) {
+    return /[eE]/.test(text[i - 1] ?? '') && !/[A-Za-z0-9_$\u0080-\uffff]/.test(text[i - 2] ?? '');
+}
+/** The `$tag$` opening a dollar-quoted string at `i`, or undefined when `$` starts a parameter ($1) or nothing. */
+function dollarQuoteTag(text, i) {
+    const match = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/.exec(text.slice(i, i + 66));
+    return match ? match[0] : undefined;
+}
+/** Index after the dollar-quoted string opened by `tag` at `i`. */
+function skipDollarQuoted(text, i, tag) {
+    const close = text.indexOf(tag, i + tag.length);
+    return close === -1 ? text.length : close + tag.length;
 }
 
 
