@@ -72,6 +72,35 @@ describe('liquibase layout', () => {
     ])
   })
 
+  it('runs files in the order of the master changelog: YAML include lists, XML includeAll and nested changelogs', async () => {
+    const header = '--liquibase formatted sql\n--changeset a:1\nSELECT 1;\n'
+    const yaml = await makeProject({
+      'src/main/resources/db/changelog/db.changelog-master.yaml':
+        'databaseChangeLog:\n  - include:\n      file: db/changelog/sql/schema.sql\n  - include:\n      relativeToChangelogFile: true\n      file: sql/warehouse.sql\n  - include: { file: db/changelog/sql/buyer.sql }\n',
+      'src/main/resources/db/changelog/sql/buyer.sql': header,
+      'src/main/resources/db/changelog/sql/schema.sql': header,
+      'src/main/resources/db/changelog/sql/warehouse.sql': header,
+      'src/main/resources/db/changelog/sql/unlisted.sql': header,
+    })
+    const xml = await makeProject({
+      'changelog/master.xml':
+        '<databaseChangeLog>\n  <include file="releases/r2.xml" relativeToChangelogFile="true"/>\n  <includeAll path="/db/changelog/tables" relativeToChangelogFile="false"/>\n</databaseChangeLog>\n',
+      'changelog/releases/r2.xml': '<databaseChangeLog>\n  <include file="late.sql" relativeToChangelogFile="true"/>\n</databaseChangeLog>\n',
+      'changelog/releases/late.sql': header,
+      'changelog/tables/b.sql': header,
+      'changelog/tables/a.sql': header,
+    })
+    try {
+      const fromYaml = await liquibase.list(yaml.at('src/main/resources/db/changelog'), yaml.root, { transaction: 'auto' })
+      expect(fromYaml.map((f) => f.id)).toEqual(['sql/schema.sql', 'sql/warehouse.sql', 'sql/buyer.sql', 'sql/unlisted.sql'])
+      const fromXml = await liquibase.list(xml.at('changelog'), xml.root, { transaction: 'auto' })
+      expect(fromXml.map((f) => f.id)).toEqual(['releases/late.sql', 'tables/a.sql', 'tables/b.sql'])
+    } finally {
+      await yaml.remove()
+      await xml.remove()
+    }
+  })
+
   it('reads changesets with their attributes', () => {
     expect(readChangesets(TABLES).map((c) => [c.author, c.id, c.line, c.endLine, c.attributes])).toEqual([
       ['alice', '1', 3, 8, {}],

@@ -1,8 +1,9 @@
 /**
  * Liquibase formatted SQL: `.sql` files that start with `--liquibase formatted sql`, each holding
  * changesets (`--changeset author:id attribute:value ...`) that Liquibase runs and records one at a
- * time, each in its own transaction unless `runInTransaction:false`. Files are taken in path order,
- * sub-folders included, as `includeAll` runs them (a master changelog's explicit order is not read).
+ * time, each in its own transaction unless `runInTransaction:false`. Files run in the order of the
+ * master changelog in the folder (XML, YAML or JSON include / includeAll entries, followed into
+ * included changelogs), else in path order with sub-folders, as `includeAll` runs them.
  * History in DATABASECHANGELOG: one row per changeset, keyed by id, author and file name; a file is
  * applied when every changeset in it is, and only the changesets still to run are analysed.
  * https://docs.liquibase.com/concepts/changelogs/sql-format.html,
@@ -108,11 +109,89 @@ export async function findLiquibaseMarker(dir: string, read: TextReader = readTe
   return undefined
 }
 
-/** Relative paths of the .sql files under `dir`, sub-folders included, in path order (includeAll's). */
-async function walkSql(dir: string, prefix = ''): Promise<string[]> {
-  const out = (await listFileNames(dir)).filter((n) => n.endsWith('.sql')).map((n) => `${prefix}${n}`)
-  for (const folder of await listFolderNames(dir)) out.push(...(await walkSql(path.join(dir, folder), `${prefix}${folder}/`)))
+/** Relative paths of the files under `dir` whose names pass `keep`, sub-folders included, in path order (includeAll's). */
+async function walk(dir: string, keep: (name: string) => boolean, prefix = ''): Promise<string[]> {
+  const out = (await listFileNames(dir)).filter(keep).map((n) => `${prefix}${n}`)
+  for (const folder of await listFolderNames(dir)) out.push(...(await walk(path.join(dir, folder), keep, `${prefix}${folder}/`)))
   return out.sort(compareCodeUnits)
+}
+
+/** Relative paths of the .sql files under `dir`, in path order. */
+function walkSql(dir: string): Promise<string[]> {
+  return walk(dir, (n) => n.endsWith('.sql'))
+}
+
+const CHANGELOG_FILE = /\.(xml|ya?ml|json)$/i
+/** include / includeAll entries of XML, YAML and JSON changelogs, in document order. */
+const ENTRIES = [
+  /<(include|includeAll)\b[^>]*?\b(?:file|path)\s*=\s*"([^"]+)"/g,
+  /-\s*(include|includeAll)\s*:\s*\r?\n\s*(?:[\w-]+\s*:.*\r?\n\s*)*?(?:file|path)\s*:\s*["']?([^"'\s#]+)/g,
+  /"(include|includeAll)"\s*:\s*\{[^}]*?"(?:file|path)"\s*:\s*"([^"]+)"/g,
+  /-\s*(include|includeAll)\s*:\s*\{[^}]*?\b(?:file|path)\s*:\s*["']?([^"',}\s]+)/g,
+]
+
+/** The include and includeAll entries of a changelog's text, in order: [kind, path]. */
+function changelogEntries(text: string): [string, string][] {
+  const found: [number, string, string][] = []
+  for (const pattern of ENTRIES) for (const m of text.matchAll(pattern)) found.push([m.index, m[1]!, m[2]!])
+  return found.sort((a, b) => a[0] - b[0]).map(([, kind, file]) => [kind, file])
+}
+
+/** A path from a changelog as a relative path with forward slashes ("classpath:/db/x.sql" -> "db/x.sql"). */
+function normaliseIncluded(file: string): string {
+  return file.replace(/^classpath\*?:/, '').replaceAll('\\', '/').replace(/^\.?\/+/, '').replace(/\/+$/, '')
+}
+
+/** Whether `rel` (a path under the folder) is the included path: equal, or ending with it after a "/". */
+function isPathOf(rel: string, included: string, changelogDir: string): boolean {
+  const relative = changelogDir ? `${changelogDir}/${included}` : included
+  return rel === included || rel === relative || rel.endsWith(`/${included}`) || `/${included}`.endsWith(`/${rel}`)
+}
+
+/**
+ * The order a master changelog in the folder gives its SQL files (include runs in the order
+ * listed, includeAll in path order), following included XML/YAML changelogs; undefined without one.
+ * Paths are matched by their ends, as changelogs name them relative to the classpath or to themselves.
+ */
+async function changelogOrder(dir: string, sqlFiles: readonly string[], read: TextReader): Promise<string[] | undefined> {
+  const changelogs = await walk(dir, (n) => CHANGELOG_FILE.test(n))
+  const texts = new Map<string, string>()
+  for (const rel of changelogs) {
+    const text = await read(path.join(dir, ...rel.split('/')))
+    if (/databaseChangeLog/.test(text)) texts.set(rel, text)
+  }
+  if (texts.size === 0) return undefined
+  // The master is the changelog no other one includes (the shallowest first).
+  const included = new Set<string>()
+  for (const [rel, text] of texts) for (const [, file] of changelogEntries(text)) for (const other of texts.keys()) if (other !== rel && isPathOf(other, normaliseIncluded(file), path.posix.dirname(rel))) included.add(other)
+  const roots = [...texts.keys()].filter((rel) => !included.has(rel)).sort((a, b) => a.split('/').length - b.split('/').length || compareCodeUnits(a, b))
+  const order: string[] = []
+  const seen = new Set<string>()
+  const visit = (rel: string): void => {
+    if (seen.has(rel)) return
+    seen.add(rel)
+    const base = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel)
+    for (const [kind, file] of changelogEntries(texts.get(rel) ?? '')) {
+      const target = normaliseIncluded(file)
+      if (kind === 'includeAll') {
+        for (const sql of sqlFiles) if (!order.includes(sql) && [...sqlDirsOf(sql)].some((d) => isPathOf(d, target, base))) order.push(sql)
+      } else if (target.endsWith('.sql')) {
+        const sql = sqlFiles.find((f) => isPathOf(f, target, base))
+        if (sql && !order.includes(sql)) order.push(sql)
+      } else {
+        const child = [...texts.keys()].find((f) => isPathOf(f, target, base))
+        if (child) visit(child)
+      }
+    }
+  }
+  for (const root of roots) visit(root)
+  return order.length > 0 ? order : undefined
+}
+
+/** The folders a file path lies in: "a/b/c.sql" -> "a", "a/b". */
+function* sqlDirsOf(rel: string): Generator<string> {
+  const parts = rel.split('/').slice(0, -1)
+  for (let i = 1; i <= parts.length; i++) yield parts.slice(0, i).join('/')
 }
 
 /** What Liquibase runs of a formatted SQL file: its SQL (other databases' changesets blanked) and its changesets as units. */
@@ -199,9 +278,13 @@ export const liquibase: Layout = {
   detect: async (dir) => (await findLiquibaseMarker(dir)) !== undefined,
   async list(dir, projectRoot, options) {
     const files: MigrationFile[] = []
-    for (const rel of await walkSql(dir)) {
+    const read = options.read ?? readText
+    const all = await walkSql(dir)
+    // The master changelog's order, then anything it does not name, in path order.
+    const ordered = (await changelogOrder(dir, all, read)) ?? []
+    for (const rel of [...ordered, ...all.filter((f) => !ordered.includes(f))]) {
       const absPath = path.join(dir, ...rel.split('/'))
-      const raw = await (options.read ?? readText)(absPath)
+      const raw = await read(absPath)
       // Plain .sql files beside the changelogs are not changesets: Liquibase runs them only through a sqlFile change.
       if (HEADER.test(raw)) files.push(liquibaseFile(rel, absPath, raw, projectRoot, options.transaction))
     }
