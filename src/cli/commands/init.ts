@@ -15,6 +15,8 @@ const CANDIDATE_FOLDERS = [
   'database/migrations',
   'migrations',
   'src/main/resources/db/migration',
+  'src/main/resources/db/changelog',
+  'db/changelog',
   'db/migrate',
   'sql',
 ] as const
@@ -50,7 +52,7 @@ version: 1
 migrations:
   # Folder of migration files, relative to this file.
   path: ${found?.path ?? 'migrations'}
-  # plain | flyway | golang-migrate | dbmate | goose | prisma | drizzle | diesel | supabase | sqlx (detected when absent)
+  # plain | flyway | golang-migrate | dbmate | goose | prisma | drizzle | diesel | supabase | sqlx | atlas | liquibase (detected when absent)
   ${found ? `layout: ${found.layout}` : '# layout: plain'}
 
 # PostgreSQL major version that static analysis assumes when no target is connected (lint).
