@@ -2,6 +2,7 @@
  * Every static rule, registered once, sorted by id. `npm run new:check` adds to this list.
  */
 import type { StaticRule } from '../../engine/define.js'
+import addColumnNotNullWithoutDefault from './add-column-not-null-without-default.js'
 import addColumnRewritesTable from './add-column-rewrites-table.js'
 import columnTypeChangeRewrites from './column-type-change-rewrites.js'
 import concurrentlyInTransaction from './concurrently-in-transaction.js'
@@ -49,6 +50,7 @@ import syntaxError from './syntax-error.js'
 import targetVersionSyntax from './target-version-syntax.js'
 
 export const staticRules: readonly StaticRule[] = [
+  addColumnNotNullWithoutDefault,
   addColumnRewritesTable,
   columnTypeChangeRewrites,
   concurrentlyInTransaction,
