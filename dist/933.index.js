@@ -1,8 +1,8 @@
-export const id = 560;
-export const ids = [560];
+export const id = 933;
+export const ids = [933];
 export const modules = {
 
-/***/ 12560:
+/***/ 90933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -274,8 +274,14 @@ const LIVE_CHECK_IDS = [
     'xid-wraparound',
 ];
 
+// EXTERNAL MODULE: ./src/engine/define.ts
+var engine_define = __webpack_require__(61259);
+// EXTERNAL MODULE: ./src/engine/pending.ts
+var engine_pending = __webpack_require__(55229);
 // EXTERNAL MODULE: ./src/dialects/postgres/parser.ts
 var postgres_parser = __webpack_require__(81956);
+// EXTERNAL MODULE: ./src/dialects/postgres/locks.ts
+var postgres_locks = __webpack_require__(88811);
 ;// CONCATENATED MODULE: ./src/checks/static/support/carry.ts
 const byRun = new WeakMap();
 /** The state of `owner` for this run: made by `init` in the first shard, the same object in every later one. */
@@ -702,10 +708,6 @@ function shorten(text) {
 /** The ExpansionIndex of the run, up to the end of the current shard. */
 const expansionIndex = defineShardIndex(() => new ExpansionIndex());
 
-// EXTERNAL MODULE: ./src/engine/define.ts
-var engine_define = __webpack_require__(61259);
-// EXTERNAL MODULE: ./src/dialects/postgres/locks.ts
-var postgres_locks = __webpack_require__(88811);
 // EXTERNAL MODULE: ./src/dialects/postgres/schema-model/names.ts
 var names = __webpack_require__(46067);
 ;// CONCATENATED MODULE: ./src/checks/static/support/created-in-pending.ts
@@ -961,6 +963,154 @@ function recordAlterTable(n, r) {
 /** The CreatedIndex of the run, up to the end of the current shard. */
 const createdIndexOf = defineShardIndex(() => new CreatedIndex());
 
+;// CONCATENATED MODULE: ./src/checks/static/support/column-types.ts
+
+
+// Unqualified spellings that resolve to built-in types (pg_catalog comes first in search_path).
+const ALIASES = {
+    int: 'int4',
+    integer: 'int4',
+    smallint: 'int2',
+    bigint: 'int8',
+    serial4: 'serial',
+    serial8: 'bigserial',
+    serial2: 'smallserial',
+    decimal: 'numeric',
+    real: 'float4',
+    float: 'float8',
+    character: 'bpchar',
+    char: 'bpchar',
+    bool: 'bool',
+    boolean: 'bool',
+};
+const NAMES = {
+    int2: 'smallint',
+    int4: 'integer',
+    int8: 'bigint',
+    bpchar: 'char',
+    float4: 'real',
+    float8: 'double precision',
+    timestamp: 'timestamp',
+    timestamptz: 'timestamptz',
+};
+/** Normalises a TypeName node; undefined when the node is missing. */
+function columnType(typeName) {
+    // Loops, not map and filter: this runs for every column of every statement.
+    const parts = [];
+    for (const n of typeName?.names ?? [])
+        if (typeof n?.String?.sval === 'string')
+            parts.push(n.String.sval);
+    if (parts.length === 0)
+        return undefined;
+    const isBuiltin = parts.length === 1 || parts[0] === 'pg_catalog';
+    const raw = parts[parts.length - 1];
+    // The quoted "char" is a one-byte internal type, distinct from char(n) (bpchar).
+    const isQuotedChar = parts.length === 1 && raw === 'char';
+    const name = isBuiltin && !isQuotedChar ? (ALIASES[raw] ?? raw) : parts.join('.');
+    const mods = [];
+    for (const m of typeName?.typmods ?? [])
+        if (typeof m?.A_Const?.ival?.ival === 'number')
+            mods.push(m.A_Const.ival.ival);
+    // char without a length means char(1); the parser already adds it for the keyword form.
+    return { name: isQuotedChar ? '"char"' : name, mods, isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 };
+}
+/** A type as people write it, e.g. "varchar(100)", "bigint", "numeric(10,2)[]". */
+function describeType(type) {
+    const base = NAMES[type.name] ?? type.name;
+    return `${base}${type.mods.length ? `(${type.mods.join(',')})` : ''}${type.isArray ? '[]' : ''}`;
+}
+/** Parses a type as the catalog prints it (format_type, e.g. "character varying(100)"). */
+function parseTypeText(text) {
+    return columnType(typeNameOfText(text));
+}
+/** The TypeName node of a type written as text, or undefined when it does not parse as one. */
+function typeNameOfText(text) {
+    const parsed = (0,postgres_parser/* loadedPostgresParser */.IX)()?.parse(`SELECT NULL::${text}`);
+    if (!parsed || parsed.statements.length !== 1)
+        return undefined;
+    return parsed.statements[0].node.targetList?.[0]?.ResTarget?.val?.TypeCast?.typeName;
+}
+/**
+ * The column's type on the connected target before the pending migrations run (LiveFacts.columnTypes,
+ * format_type text), as a TypeName node; undefined without a target or for a column it lacks.
+ * The one place rules read live column types, so they all key and parse them alike.
+ */
+function liveTypeName(ctx, table, column) {
+    const text = ctx.live.columnTypes?.get(`${tableKey(table)}.${column}`);
+    return text === undefined ? undefined : typeNameOfText(text);
+}
+/** liveTypeName as a ColumnType. */
+function liveColumnType(ctx, table, column) {
+    return columnType(liveTypeName(ctx, table, column));
+}
+/** Whether the type is one of the integer types that can overflow a growing key. */
+function isSmallInteger(type) {
+    return !type.isArray && ['int2', 'int4', 'serial', 'smallserial'].includes(type.name);
+}
+/** Whether the type is timestamp without time zone. */
+function isTimestampWithoutZone(type) {
+    return type.name === 'timestamp';
+}
+const INTEGER_WIDTH = { int2: 2, smallserial: 2, int4: 4, serial: 4, int8: 8, bigserial: 8 };
+const TEXT_TYPES = new Set(['text', 'varchar', 'bpchar']);
+/** Why changing `from` to `to` certainly narrows the values, or undefined when it does not (or is not certain). */
+function narrowingReason(from, to) {
+    if (from.isArray !== to.isArray)
+        return undefined;
+    const fromInt = INTEGER_WIDTH[from.name];
+    const toInt = INTEGER_WIDTH[to.name];
+    if (fromInt && toInt)
+        return toInt < fromInt ? 'values outside the smaller integer range make it fail' : undefined;
+    if (to.name === 'int2' || to.name === 'int4' || to.name === 'int8') {
+        if (from.name === 'numeric' || from.name === 'float4' || from.name === 'float8')
+            return 'fractional digits are rounded away';
+        return undefined;
+    }
+    if (from.name === 'float8' && to.name === 'float4')
+        return 'double precision values lose digits as real';
+    if (from.name === 'numeric' && to.name === 'numeric')
+        return numericNarrowing(from.mods, to.mods);
+    if (TEXT_TYPES.has(from.name) && (to.name === 'varchar' || to.name === 'bpchar'))
+        return textNarrowing(from, to);
+    if ((from.name === 'timestamptz' || from.name === 'timestamp') && to.name === 'date')
+        return 'the time of day is cut off';
+    if ((from.name === 'timestamptz' || from.name === 'timestamp') && to.name === from.name)
+        return precisionNarrowing(from.mods, to.mods, 6);
+    return undefined;
+}
+/** numeric(p,s) narrowing: fewer integer digits overflow, fewer fractional digits round. */
+function numericNarrowing(from, to) {
+    if (to.length === 0)
+        return undefined;
+    const toScale = to[1] ?? 0;
+    if (from.length === 0)
+        return `unconstrained numeric values are forced into numeric(${to.join(',')})`;
+    const fromScale = from[1] ?? 0;
+    const fromInteger = from[0] - fromScale;
+    const toInteger = to[0] - toScale;
+    if (toInteger < fromInteger)
+        return `values with more than ${toInteger} integer digits make it fail`;
+    if (toScale < fromScale)
+        return `digits after the ${toScale}th decimal place are rounded away`;
+    return undefined;
+}
+/** Text to varchar(n)/char(n) narrowing: longer values make the change fail. */
+function textNarrowing(from, to) {
+    const toLength = to.mods[0];
+    if (toLength === undefined)
+        return undefined;
+    const fromLength = from.name === 'text' ? undefined : from.mods[0];
+    if (fromLength !== undefined && toLength >= fromLength)
+        return undefined;
+    return `values longer than ${toLength} characters make it fail`;
+}
+/** Fractional-second precision narrowing of timestamps (default precision 6). */
+function precisionNarrowing(from, to, defaultPrecision) {
+    const fromP = from[0] ?? defaultPrecision;
+    const toP = to[0] ?? defaultPrecision;
+    return toP < fromP ? `fractional seconds beyond ${toP} digits are rounded away` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/static/support/sql-names.ts
 /**
  * Names as the blocking rules print them: schema-qualified and quoted where PostgreSQL needs
@@ -1006,10 +1156,43 @@ function qualifiedNameOf(items) {
     return { key: `${schema}.${name}`, name: parts.length > 1 ? `${schema}.${name}` : name, display: `${quoteIdent(schema)}.${quoteIdent(name)}` };
 }
 
+;// CONCATENATED MODULE: ./src/checks/static/support/statement-facts.ts
+
+
+/** The `tables` and `lock` fields of a finding for a statement, empty when it locks no existing table. */
+function lockFields(ctx, kind, node) {
+    const locks = (0,postgres_locks/* statementLocks */.MI)({ kind, node }, ctx.postgresVersion);
+    if (locks.length === 0)
+        return {};
+    let lock = locks[0].lock;
+    for (const l of locks)
+        lock = (0,postgres_locks/* strongerLock */.wS)(lock, l.lock);
+    return { tables: [...new Set(locks.map((l) => l.table))], lock };
+}
+/** A dotted name as SQL, each part quoted only when PostgreSQL needs it (mixed case, reserved words). */
+function displayName(name) {
+    return name.split('.').map(quoteIdent).join('.');
+}
+/** Names of the objects a DropStmt names, whatever their node shape (qualified lists, plain names, types, routines). */
+function dropObjectNames(objects) {
+    const partsOf = (items) => (items ?? []).map((i) => i?.String?.sval).filter((s) => typeof s === 'string').join('.');
+    return (objects ?? [])
+        .map((o) => {
+        if (o?.List)
+            return partsOf(o.List.items);
+        if (o?.String)
+            return String(o.String.sval);
+        if (o?.TypeName)
+            return partsOf(o.TypeName.names);
+        if (o?.ObjectWithArgs)
+            return partsOf(o.ObjectWithArgs.objname);
+        return '';
+    })
+        .filter((name) => name !== '');
+}
+
 // EXTERNAL MODULE: ./src/dialects/postgres/catalog/table-sizes.ts
 var table_sizes = __webpack_require__(10944);
-// EXTERNAL MODULE: ./src/engine/pending.ts
-var engine_pending = __webpack_require__(55229);
 // EXTERNAL MODULE: ./src/engine/units.ts
 var units = __webpack_require__(2141);
 ;// CONCATENATED MODULE: ./src/checks/static/support/table-size.ts
@@ -1115,6 +1298,89 @@ function describeKey(key, what) {
         return displayKey(key);
     const index = displayKey(key.slice(INDEX_KEY_PREFIX.length));
     return what === 'table' ? `the table of index ${index}` : `index ${index}`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/static/add-column-not-null-without-default.ts
+
+
+
+
+
+
+
+
+const SERIAL_TYPES = new Set(['smallserial', 'serial', 'bigserial', 'serial2', 'serial4', 'serial8']);
+/** An empty table's heap is 0 bytes and each index one 8 kB page: above this a table without a row estimate has rows. */
+const EMPTY_TABLE_BYTES = 16_384;
+/**
+ * ALTER TABLE ... ADD COLUMN ... NOT NULL (or PRIMARY KEY) without a DEFAULT fails on a table that
+ * has rows: every existing row gets NULL in the new column, which the constraint rejects ("column
+ * ... contains null values", SQLSTATE 23502). It passes on the empty tables of development and CI
+ * and fails in production. serial types, identity and generated columns give every row a value;
+ * a table the pending set created is empty. Checked on PostgreSQL 15 and 18.
+ * https://www.postgresql.org/docs/current/sql-altertable.html
+ */
+/* harmony default export */ const add_column_not_null_without_default = ((0,engine_define/* defineStaticRule */.oY)({
+    id: 'add-column-not-null-without-default',
+    title: 'NOT NULL columns are added with a default',
+    severity: 'error',
+    run(ctx) {
+        for (const exec of executedStatements(ctx, 'AlterTableStmt')) {
+            const table = relationOf(exec.node.relation);
+            if (!table || (exec.node.objtype && exec.node.objtype !== 'OBJECT_TABLE') || isCreatedBefore(ctx, exec, table.name))
+                continue;
+            for (const c of exec.node.cmds ?? []) {
+                const cmd = c.AlterTableCmd;
+                const def = cmd?.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
+                const requirement = def ? unfilledRequirement(def) : undefined;
+                if (!def || !requirement)
+                    continue;
+                // ADD COLUMN IF NOT EXISTS of a column the target has does nothing.
+                if (cmd.missing_ok && ctx.live.columnTypes?.has(`${table.key}.${def.colname}`))
+                    continue;
+                report(ctx, exec, table.display, table.key, def, requirement);
+            }
+        }
+    },
+}));
+/** "NOT NULL" or "PRIMARY KEY" when the column must have a value that nothing gives existing rows. */
+function unfilledRequirement(def) {
+    const constraints = (def.constraints ?? []).map((c) => c?.Constraint).filter(Boolean);
+    const has = (type) => constraints.some((c) => c.contype === type);
+    const requirement = has('CONSTR_PRIMARY') ? 'PRIMARY KEY' : has('CONSTR_NOTNULL') ? 'NOT NULL' : undefined;
+    if (!requirement)
+        return undefined;
+    // A default fills existing rows, unless it is DEFAULT NULL.
+    const defaults = constraints.filter((c) => c.contype === 'CONSTR_DEFAULT');
+    if (defaults.some((c) => !c.raw_expr?.A_Const?.isnull))
+        return undefined;
+    if (has('CONSTR_IDENTITY') || has('CONSTR_GENERATED'))
+        return undefined;
+    const typeName = String(def.typeName?.names?.at(-1)?.String?.sval ?? '').toLowerCase();
+    return SERIAL_TYPES.has(typeName) ? undefined : requirement;
+}
+/** Reports one column, graded by what the target says of the table's rows. */
+function report(ctx, exec, display, key, def, requirement) {
+    const column = displayName(String(def.colname));
+    const type = columnType(def.typeName);
+    const typeText = type ? describeType(type) : 'type';
+    const size = ctx.live.tableSizes?.get((0,engine_pending/* normaliseTable */.TA)(key));
+    const grade = gradeBySize(ctx, key, 'error');
+    // On the target now: rows (or, never analysed, more than an empty table's pages) fail it; an empty table does not, yet.
+    const hasRows = size === undefined ? undefined : size.rows > 0 || (size.isRowsKnown === false && size.bytes > EMPTY_TABLE_BYTES);
+    if (ctx.live.tableSizes && size === undefined)
+        return;
+    ctx.report(exec, {
+        message: hasRows === false
+            ? `ADD COLUMN ${column} ${requirement} without a DEFAULT works on ${display} only while it is empty, as it is on the target now${viaSuffix(exec)}: once it has a row, the statement fails ("column ... contains null values").`
+            : `ADD COLUMN ${column} ${requirement} without a DEFAULT fails on ${withSize(display, grade)} if it has any row${viaSuffix(exec)}: every existing row gets NULL in the new column, which ${requirement} rejects ("column ... contains null values", SQLSTATE 23502).`,
+        mitigation: `Give it a default: ADD COLUMN ${column} ${typeText} ${requirement} DEFAULT <value> (a constant default rewrites nothing since PostgreSQL 11). ` +
+            `Or add it nullable, fill it in batches, then add the constraint (for NOT NULL without a long lock: CHECK (${column} IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then SET NOT NULL).`,
+        help: 'Migrations run on empty tables in development and CI, so this passes there and fails on the first database with data.',
+        evidence: { table: key, column: String(def.colname), requirement, ...(size ? { rows: size.isRowsKnown === false ? null : size.rows, bytes: size.bytes } : {}), ...(exec.via ? { via: exec.via } : {}) },
+        ...(hasRows === false ? { severity: 'info' } : {}),
+        ...lockFields(ctx, exec.kind, exec.node),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/checks/static/support/locking.ts
@@ -1360,7 +1626,7 @@ const VOLATILE = new Set([
     'lastval',
     'setval',
 ]);
-const SERIAL_TYPES = new Set(['smallserial', 'serial', 'bigserial', 'serial2', 'serial4', 'serial8']);
+const add_column_rewrites_table_SERIAL_TYPES = new Set(['smallserial', 'serial', 'bigserial', 'serial2', 'serial4', 'serial8']);
 // Internal names as people write them; serial types become their integer type.
 const SQL_TYPE_NAMES = {
     int2: 'smallint',
@@ -1408,7 +1674,7 @@ const SQL_TYPE_NAMES = {
                 return found ? [found] : [];
             });
             if (rewrites.length > 0)
-                report(ctx, ref, table, rewrites);
+                add_column_rewrites_table_report(ctx, ref, table, rewrites);
         }
     },
 }));
@@ -1427,7 +1693,7 @@ function rewriteOf(ctx, ref, def, userVolatility) {
     const typeNames = (def.typeName?.names ?? []).map((s) => String(s?.String?.sval ?? ''));
     const typeName = typeNames[typeNames.length - 1]?.toLowerCase() ?? '';
     const typeText = typeTextOf(def.typeName);
-    if (SERIAL_TYPES.has(typeName))
+    if (add_column_rewrites_table_SERIAL_TYPES.has(typeName))
         return { column, cause: 'serial', typeText };
     const constraints = def.constraints ?? [];
     for (const [i, c] of constraints.entries()) {
@@ -1482,7 +1748,7 @@ function typeTextOf(typeName) {
     return `${SQL_TYPE_NAMES[name] ?? name}${mods.length > 0 ? `(${mods.join(',')})` : ''}${typeName?.arrayBounds ? '[]' : ''}`;
 }
 /** Reports the rewriting columns of one ALTER TABLE. */
-function report(ctx, ref, table, rewrites) {
+function add_column_rewrites_table_report(ctx, ref, table, rewrites) {
     const lock = 'ACCESS EXCLUSIVE';
     const first = rewrites[0];
     const reasons = rewrites.map((r) => `${quoteIdent(r.column)} (${describeCause(ctx, r)})`).join(', ');
@@ -1532,154 +1798,6 @@ function mitigationFor(ctx, table, r) {
             return (`Add a plain column (ALTER TABLE ${t} ADD COLUMN ${col} ${r.typeText};), keep it filled with a trigger, and backfill in batches` +
                 (ctx.postgresVersion >= 18 ? `; or, on 18+, make it VIRTUAL (computed on read, no rewrite): GENERATED ALWAYS AS ${expr} VIRTUAL.` : '.'));
     }
-}
-
-;// CONCATENATED MODULE: ./src/checks/static/support/column-types.ts
-
-
-// Unqualified spellings that resolve to built-in types (pg_catalog comes first in search_path).
-const ALIASES = {
-    int: 'int4',
-    integer: 'int4',
-    smallint: 'int2',
-    bigint: 'int8',
-    serial4: 'serial',
-    serial8: 'bigserial',
-    serial2: 'smallserial',
-    decimal: 'numeric',
-    real: 'float4',
-    float: 'float8',
-    character: 'bpchar',
-    char: 'bpchar',
-    bool: 'bool',
-    boolean: 'bool',
-};
-const NAMES = {
-    int2: 'smallint',
-    int4: 'integer',
-    int8: 'bigint',
-    bpchar: 'char',
-    float4: 'real',
-    float8: 'double precision',
-    timestamp: 'timestamp',
-    timestamptz: 'timestamptz',
-};
-/** Normalises a TypeName node; undefined when the node is missing. */
-function columnType(typeName) {
-    // Loops, not map and filter: this runs for every column of every statement.
-    const parts = [];
-    for (const n of typeName?.names ?? [])
-        if (typeof n?.String?.sval === 'string')
-            parts.push(n.String.sval);
-    if (parts.length === 0)
-        return undefined;
-    const isBuiltin = parts.length === 1 || parts[0] === 'pg_catalog';
-    const raw = parts[parts.length - 1];
-    // The quoted "char" is a one-byte internal type, distinct from char(n) (bpchar).
-    const isQuotedChar = parts.length === 1 && raw === 'char';
-    const name = isBuiltin && !isQuotedChar ? (ALIASES[raw] ?? raw) : parts.join('.');
-    const mods = [];
-    for (const m of typeName?.typmods ?? [])
-        if (typeof m?.A_Const?.ival?.ival === 'number')
-            mods.push(m.A_Const.ival.ival);
-    // char without a length means char(1); the parser already adds it for the keyword form.
-    return { name: isQuotedChar ? '"char"' : name, mods, isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0 };
-}
-/** A type as people write it, e.g. "varchar(100)", "bigint", "numeric(10,2)[]". */
-function describeType(type) {
-    const base = NAMES[type.name] ?? type.name;
-    return `${base}${type.mods.length ? `(${type.mods.join(',')})` : ''}${type.isArray ? '[]' : ''}`;
-}
-/** Parses a type as the catalog prints it (format_type, e.g. "character varying(100)"). */
-function parseTypeText(text) {
-    return columnType(typeNameOfText(text));
-}
-/** The TypeName node of a type written as text, or undefined when it does not parse as one. */
-function typeNameOfText(text) {
-    const parsed = (0,postgres_parser/* loadedPostgresParser */.IX)()?.parse(`SELECT NULL::${text}`);
-    if (!parsed || parsed.statements.length !== 1)
-        return undefined;
-    return parsed.statements[0].node.targetList?.[0]?.ResTarget?.val?.TypeCast?.typeName;
-}
-/**
- * The column's type on the connected target before the pending migrations run (LiveFacts.columnTypes,
- * format_type text), as a TypeName node; undefined without a target or for a column it lacks.
- * The one place rules read live column types, so they all key and parse them alike.
- */
-function liveTypeName(ctx, table, column) {
-    const text = ctx.live.columnTypes?.get(`${tableKey(table)}.${column}`);
-    return text === undefined ? undefined : typeNameOfText(text);
-}
-/** liveTypeName as a ColumnType. */
-function liveColumnType(ctx, table, column) {
-    return columnType(liveTypeName(ctx, table, column));
-}
-/** Whether the type is one of the integer types that can overflow a growing key. */
-function isSmallInteger(type) {
-    return !type.isArray && ['int2', 'int4', 'serial', 'smallserial'].includes(type.name);
-}
-/** Whether the type is timestamp without time zone. */
-function isTimestampWithoutZone(type) {
-    return type.name === 'timestamp';
-}
-const INTEGER_WIDTH = { int2: 2, smallserial: 2, int4: 4, serial: 4, int8: 8, bigserial: 8 };
-const TEXT_TYPES = new Set(['text', 'varchar', 'bpchar']);
-/** Why changing `from` to `to` certainly narrows the values, or undefined when it does not (or is not certain). */
-function narrowingReason(from, to) {
-    if (from.isArray !== to.isArray)
-        return undefined;
-    const fromInt = INTEGER_WIDTH[from.name];
-    const toInt = INTEGER_WIDTH[to.name];
-    if (fromInt && toInt)
-        return toInt < fromInt ? 'values outside the smaller integer range make it fail' : undefined;
-    if (to.name === 'int2' || to.name === 'int4' || to.name === 'int8') {
-        if (from.name === 'numeric' || from.name === 'float4' || from.name === 'float8')
-            return 'fractional digits are rounded away';
-        return undefined;
-    }
-    if (from.name === 'float8' && to.name === 'float4')
-        return 'double precision values lose digits as real';
-    if (from.name === 'numeric' && to.name === 'numeric')
-        return numericNarrowing(from.mods, to.mods);
-    if (TEXT_TYPES.has(from.name) && (to.name === 'varchar' || to.name === 'bpchar'))
-        return textNarrowing(from, to);
-    if ((from.name === 'timestamptz' || from.name === 'timestamp') && to.name === 'date')
-        return 'the time of day is cut off';
-    if ((from.name === 'timestamptz' || from.name === 'timestamp') && to.name === from.name)
-        return precisionNarrowing(from.mods, to.mods, 6);
-    return undefined;
-}
-/** numeric(p,s) narrowing: fewer integer digits overflow, fewer fractional digits round. */
-function numericNarrowing(from, to) {
-    if (to.length === 0)
-        return undefined;
-    const toScale = to[1] ?? 0;
-    if (from.length === 0)
-        return `unconstrained numeric values are forced into numeric(${to.join(',')})`;
-    const fromScale = from[1] ?? 0;
-    const fromInteger = from[0] - fromScale;
-    const toInteger = to[0] - toScale;
-    if (toInteger < fromInteger)
-        return `values with more than ${toInteger} integer digits make it fail`;
-    if (toScale < fromScale)
-        return `digits after the ${toScale}th decimal place are rounded away`;
-    return undefined;
-}
-/** Text to varchar(n)/char(n) narrowing: longer values make the change fail. */
-function textNarrowing(from, to) {
-    const toLength = to.mods[0];
-    if (toLength === undefined)
-        return undefined;
-    const fromLength = from.name === 'text' ? undefined : from.mods[0];
-    if (fromLength !== undefined && toLength >= fromLength)
-        return undefined;
-    return `values longer than ${toLength} characters make it fail`;
-}
-/** Fractional-second precision narrowing of timestamps (default precision 6). */
-function precisionNarrowing(from, to, defaultPrecision) {
-    const fromP = from[0] ?? defaultPrecision;
-    const toP = to[0] ?? defaultPrecision;
-    return toP < fromP ? `fractional seconds beyond ${toP} digits are rounded away` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/static/support/type-changes.ts
@@ -3788,41 +3906,6 @@ class DefinitionsIndex {
 /** The DefinitionsIndex of the run, up to the end of the current shard. */
 const definitionsIndexOf = defineShardIndex(() => new DefinitionsIndex());
 
-;// CONCATENATED MODULE: ./src/checks/static/support/statement-facts.ts
-
-
-/** The `tables` and `lock` fields of a finding for a statement, empty when it locks no existing table. */
-function lockFields(ctx, kind, node) {
-    const locks = (0,postgres_locks/* statementLocks */.MI)({ kind, node }, ctx.postgresVersion);
-    if (locks.length === 0)
-        return {};
-    let lock = locks[0].lock;
-    for (const l of locks)
-        lock = (0,postgres_locks/* strongerLock */.wS)(lock, l.lock);
-    return { tables: [...new Set(locks.map((l) => l.table))], lock };
-}
-/** A dotted name as SQL, each part quoted only when PostgreSQL needs it (mixed case, reserved words). */
-function displayName(name) {
-    return name.split('.').map(quoteIdent).join('.');
-}
-/** Names of the objects a DropStmt names, whatever their node shape (qualified lists, plain names, types, routines). */
-function dropObjectNames(objects) {
-    const partsOf = (items) => (items ?? []).map((i) => i?.String?.sval).filter((s) => typeof s === 'string').join('.');
-    return (objects ?? [])
-        .map((o) => {
-        if (o?.List)
-            return partsOf(o.List.items);
-        if (o?.String)
-            return String(o.String.sval);
-        if (o?.TypeName)
-            return partsOf(o.TypeName.names);
-        if (o?.ObjectWithArgs)
-            return partsOf(o.ObjectWithArgs.objname);
-        return '';
-    })
-        .filter((name) => name !== '');
-}
-
 ;// CONCATENATED MODULE: ./src/checks/static/no-char-type.ts
 
 
@@ -5834,7 +5917,9 @@ function positionInFile(stmt, error) {
 
 
 
+
 const staticRules = [
+    add_column_not_null_without_default,
     add_column_rewrites_table,
     column_type_change_rewrites,
     concurrently_in_transaction,
@@ -7196,8 +7281,9 @@ const goose = {
 /**
  * Liquibase formatted SQL: `.sql` files that start with `--liquibase formatted sql`, each holding
  * changesets (`--changeset author:id attribute:value ...`) that Liquibase runs and records one at a
- * time, each in its own transaction unless `runInTransaction:false`. Files are taken in path order,
- * sub-folders included, as `includeAll` runs them (a master changelog's explicit order is not read).
+ * time, each in its own transaction unless `runInTransaction:false`. Files run in the order of the
+ * master changelog in the folder (XML, YAML or JSON include / includeAll entries, followed into
+ * included changelogs), else in path order with sub-folders, as `includeAll` runs them.
  * History in DATABASECHANGELOG: one row per changeset, keyed by id, author and file name; a file is
  * applied when every changeset in it is, and only the changesets still to run are analysed.
  * https://docs.liquibase.com/concepts/changelogs/sql-format.html,
@@ -7289,12 +7375,100 @@ async function findLiquibaseMarker(dir, read = readText) {
     }
     return undefined;
 }
-/** Relative paths of the .sql files under `dir`, sub-folders included, in path order (includeAll's). */
-async function walkSql(dir, prefix = '') {
-    const out = (await listFileNames(dir)).filter((n) => n.endsWith('.sql')).map((n) => `${prefix}${n}`);
+/** Relative paths of the files under `dir` whose names pass `keep`, sub-folders included, in path order (includeAll's). */
+async function liquibase_walk(dir, keep, prefix = '') {
+    const out = (await listFileNames(dir)).filter(keep).map((n) => `${prefix}${n}`);
     for (const folder of await listFolderNames(dir))
-        out.push(...(await walkSql(external_node_path_default().join(dir, folder), `${prefix}${folder}/`)));
+        out.push(...(await liquibase_walk(external_node_path_default().join(dir, folder), keep, `${prefix}${folder}/`)));
     return out.sort(compareCodeUnits);
+}
+/** Relative paths of the .sql files under `dir`, in path order. */
+function walkSql(dir) {
+    return liquibase_walk(dir, (n) => n.endsWith('.sql'));
+}
+const CHANGELOG_FILE = /\.(xml|ya?ml|json)$/i;
+/** include / includeAll entries of XML, YAML and JSON changelogs, in document order. */
+const ENTRIES = [
+    /<(include|includeAll)\b[^>]*?\b(?:file|path)\s*=\s*"([^"]+)"/g,
+    /-\s*(include|includeAll)\s*:\s*\r?\n\s*(?:[\w-]+\s*:.*\r?\n\s*)*?(?:file|path)\s*:\s*["']?([^"'\s#]+)/g,
+    /"(include|includeAll)"\s*:\s*\{[^}]*?"(?:file|path)"\s*:\s*"([^"]+)"/g,
+    /-\s*(include|includeAll)\s*:\s*\{[^}]*?\b(?:file|path)\s*:\s*["']?([^"',}\s]+)/g,
+];
+/** The include and includeAll entries of a changelog's text, in order: [kind, path]. */
+function changelogEntries(text) {
+    const found = [];
+    for (const pattern of ENTRIES)
+        for (const m of text.matchAll(pattern))
+            found.push([m.index, m[1], m[2]]);
+    return found.sort((a, b) => a[0] - b[0]).map(([, kind, file]) => [kind, file]);
+}
+/** A path from a changelog as a relative path with forward slashes ("classpath:/db/x.sql" -> "db/x.sql"). */
+function normaliseIncluded(file) {
+    return file.replace(/^classpath\*?:/, '').replaceAll('\\', '/').replace(/^\.?\/+/, '').replace(/\/+$/, '');
+}
+/** Whether `rel` (a path under the folder) is the included path: equal, or ending with it after a "/". */
+function isPathOf(rel, included, changelogDir) {
+    const relative = changelogDir ? `${changelogDir}/${included}` : included;
+    return rel === included || rel === relative || rel.endsWith(`/${included}`) || `/${included}`.endsWith(`/${rel}`);
+}
+/**
+ * The order a master changelog in the folder gives its SQL files (include runs in the order
+ * listed, includeAll in path order), following included XML/YAML changelogs; undefined without one.
+ * Paths are matched by their ends, as changelogs name them relative to the classpath or to themselves.
+ */
+async function changelogOrder(dir, sqlFiles, read) {
+    const changelogs = await liquibase_walk(dir, (n) => CHANGELOG_FILE.test(n));
+    const texts = new Map();
+    for (const rel of changelogs) {
+        const text = await read(external_node_path_default().join(dir, ...rel.split('/')));
+        if (/databaseChangeLog/.test(text))
+            texts.set(rel, text);
+    }
+    if (texts.size === 0)
+        return undefined;
+    // The master is the changelog no other one includes (the shallowest first).
+    const included = new Set();
+    for (const [rel, text] of texts)
+        for (const [, file] of changelogEntries(text))
+            for (const other of texts.keys())
+                if (other !== rel && isPathOf(other, normaliseIncluded(file), external_node_path_default().posix.dirname(rel)))
+                    included.add(other);
+    const roots = [...texts.keys()].filter((rel) => !included.has(rel)).sort((a, b) => a.split('/').length - b.split('/').length || compareCodeUnits(a, b));
+    const order = [];
+    const seen = new Set();
+    const visit = (rel) => {
+        if (seen.has(rel))
+            return;
+        seen.add(rel);
+        const base = external_node_path_default().posix.dirname(rel) === '.' ? '' : external_node_path_default().posix.dirname(rel);
+        for (const [kind, file] of changelogEntries(texts.get(rel) ?? '')) {
+            const target = normaliseIncluded(file);
+            if (kind === 'includeAll') {
+                for (const sql of sqlFiles)
+                    if (!order.includes(sql) && [...sqlDirsOf(sql)].some((d) => isPathOf(d, target, base)))
+                        order.push(sql);
+            }
+            else if (target.endsWith('.sql')) {
+                const sql = sqlFiles.find((f) => isPathOf(f, target, base));
+                if (sql && !order.includes(sql))
+                    order.push(sql);
+            }
+            else {
+                const child = [...texts.keys()].find((f) => isPathOf(f, target, base));
+                if (child)
+                    visit(child);
+            }
+        }
+    };
+    for (const root of roots)
+        visit(root);
+    return order.length > 0 ? order : undefined;
+}
+/** The folders a file path lies in: "a/b/c.sql" -> "a", "a/b". */
+function* sqlDirsOf(rel) {
+    const parts = rel.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++)
+        yield parts.slice(0, i).join('/');
 }
 /** What Liquibase runs of a formatted SQL file: its SQL (other databases' changesets blanked) and its changesets as units. */
 function changesetsOf(raw) {
@@ -7363,9 +7537,13 @@ const liquibase = {
     detect: async (dir) => (await findLiquibaseMarker(dir)) !== undefined,
     async list(dir, projectRoot, options) {
         const files = [];
-        for (const rel of await walkSql(dir)) {
+        const read = options.read ?? readText;
+        const all = await walkSql(dir);
+        // The master changelog's order, then anything it does not name, in path order.
+        const ordered = (await changelogOrder(dir, all, read)) ?? [];
+        for (const rel of [...ordered, ...all.filter((f) => !ordered.includes(f))]) {
             const absPath = external_node_path_default().join(dir, ...rel.split('/'));
-            const raw = await (options.read ?? readText)(absPath);
+            const raw = await read(absPath);
             // Plain .sql files beside the changelogs are not changesets: Liquibase runs them only through a sqlFile change.
             if (HEADER.test(raw))
                 files.push(liquibaseFile(rel, absPath, raw, projectRoot, options.transaction));
