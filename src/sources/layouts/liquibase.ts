@@ -131,10 +131,29 @@ const ENTRIES = [
 ]
 
 /** The include and includeAll entries of a changelog's text, in order: [kind, path]. */
-function changelogEntries(text: string): [string, string][] {
+async function changelogEntries(rel: string, text: string): Promise<[string, string][]> {
+  // YAML and JSON through a parser (the yaml package, loaded only here); XML, and anything that does not parse, by pattern.
+  if (/\.(ya?ml|json)$/i.test(rel)) {
+    try {
+      const doc: unknown = /\.json$/i.test(rel) ? JSON.parse(text) : (await import('yaml')).parse(text)
+      const list = (doc as { databaseChangeLog?: unknown } | null)?.databaseChangeLog
+      if (Array.isArray(list)) return list.flatMap((entry: Record<string, { file?: unknown; path?: unknown } | undefined>) => entriesOf(entry))
+    } catch {
+      // Not valid YAML or JSON: read it by pattern below.
+    }
+  }
   const found: [number, string, string][] = []
   for (const pattern of ENTRIES) for (const m of text.matchAll(pattern)) found.push([m.index, m[1]!, m[2]!])
   return found.sort((a, b) => a[0] - b[0]).map(([, kind, file]) => [kind, file])
+}
+
+/** The include or includeAll of one parsed changelog entry ({ include: { file } } or { includeAll: { path } }). */
+function entriesOf(entry: Record<string, { file?: unknown; path?: unknown } | undefined> | null): [string, string][] {
+  const include = entry?.include?.file
+  const all = entry?.includeAll?.path
+  if (typeof include === 'string') return [['include', include]]
+  if (typeof all === 'string') return [['includeAll', all]]
+  return []
 }
 
 /** A path from a changelog as a relative path with forward slashes ("classpath:/db/x.sql" -> "db/x.sql"). */
@@ -161,9 +180,11 @@ async function changelogOrder(dir: string, sqlFiles: readonly string[], read: Te
     if (/databaseChangeLog/.test(text)) texts.set(rel, text)
   }
   if (texts.size === 0) return undefined
+  const entries = new Map<string, [string, string][]>()
+  for (const [rel, text] of texts) entries.set(rel, await changelogEntries(rel, text))
   // The master is the changelog no other one includes (the shallowest first).
   const included = new Set<string>()
-  for (const [rel, text] of texts) for (const [, file] of changelogEntries(text)) for (const other of texts.keys()) if (other !== rel && isPathOf(other, normaliseIncluded(file), path.posix.dirname(rel))) included.add(other)
+  for (const [rel, list] of entries) for (const [, file] of list) for (const other of texts.keys()) if (other !== rel && isPathOf(other, normaliseIncluded(file), path.posix.dirname(rel))) included.add(other)
   const roots = [...texts.keys()].filter((rel) => !included.has(rel)).sort((a, b) => a.split('/').length - b.split('/').length || compareCodeUnits(a, b))
   const order: string[] = []
   const seen = new Set<string>()
@@ -171,7 +192,7 @@ async function changelogOrder(dir: string, sqlFiles: readonly string[], read: Te
     if (seen.has(rel)) return
     seen.add(rel)
     const base = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel)
-    for (const [kind, file] of changelogEntries(texts.get(rel) ?? '')) {
+    for (const [kind, file] of entries.get(rel) ?? []) {
       const target = normaliseIncluded(file)
       if (kind === 'includeAll') {
         for (const sql of sqlFiles) if (!order.includes(sql) && [...sqlDirsOf(sql)].some((d) => isPathOf(d, target, base))) order.push(sql)
