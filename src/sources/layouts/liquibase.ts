@@ -67,7 +67,7 @@ function isForOurDatabases(changeset: Changeset): boolean {
 }
 
 /** How Liquibase runs a changeset's SQL. */
-function unitOf(changeset: Changeset): MigrationUnit {
+function unitOfChangeset(changeset: Changeset): MigrationUnit {
   const label = `changeset ${changeset.author}:${changeset.id}`
   return /^false$/i.test(changeset.attributes.runintransaction ?? '')
     ? { line: changeset.line, label, runsInTransaction: false, transactionReason: `${label} sets runInTransaction:false` }
@@ -93,7 +93,7 @@ function sqlOf(raw: string, changesets: readonly Changeset[]): string {
   return lines.join('\n')
 }
 
-/** Whether a line holds only the changeset's end delimiter: a literal (`/`, `GO`, `$$`) or a regex of one (`\n/\s*\n`). */
+/** Whether a line holds only the changeset's end delimiter: a literal (`/`, `GO`) or a simple regex of one (`\n/\s*\n|\n/\s*$`). */
 function isDelimiterLine(line: string, delimiter: string): boolean {
   const text = line.trim()
   if (text === '') return false
@@ -218,7 +218,7 @@ function* sqlDirsOf(rel: string): Generator<string> {
 /** What Liquibase runs of a formatted SQL file: its SQL (other databases' changesets blanked) and its changesets as units. */
 export function changesetsOf(raw: string): { sql: string; units: MigrationUnit[] } {
   const changesets = readChangesets(raw)
-  return { sql: sqlOf(raw, changesets), units: changesets.filter(isForOurDatabases).map(unitOf) }
+  return { sql: sqlOf(raw, changesets), units: changesets.filter(isForOurDatabases).map(unitOfChangeset) }
 }
 
 /** Builds one formatted SQL file's migration. */
