@@ -15,6 +15,12 @@ describe('config loading', () => {
     expect(loaded.warnings).toEqual([])
   })
 
+  it('takes a target\u2019s dialect from its URL scheme when the config names none', () => {
+    const text = 'version: 1\ntargets:\n  a:\n    url: ${env:A}\n  b:\n    url: mariadb://u@h/db\n  c:\n    dialect: postgres\n    url: mysql://u@h/db\n  d:\n    url: ${env:MISSING}\n  e:\n    url: postgres://u@h/db\n'
+    const { targets } = parseConfigText(text, '/p/c.yaml', { A: 'mysql://u:p@tcp(h:3306)/db' }).config
+    expect(Object.fromEntries(Object.entries(targets).map(([name, t]) => [name, t.dialect]))).toEqual({ a: 'mysql', b: 'mysql', c: 'postgres', d: 'postgres', e: 'postgres' })
+  })
+
   it('warns about a literal password with its key and line', () => {
     const text = 'version: 1\ntargets:\n  prod:\n    url: postgres://app:hunter22@db:5432/app\n'
     const loaded = parseConfigText(text, '/p/c.yaml', {})

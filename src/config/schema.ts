@@ -3,7 +3,7 @@
  * cross-field rules live in superRefine with a human message.
  */
 import { z } from 'zod'
-import { DAYS, DIALECTS, LAYOUTS, TLS_MODES } from './constants.js'
+import { DAYS, DIALECTS, LAYOUTS, TLS_MODES, type Dialect } from './constants.js'
 
 export { DAYS, DIALECTS, LAYOUTS, TLS_MODES, type Dialect, type LayoutName } from './constants.js'
 
@@ -45,7 +45,8 @@ const freezeSchema = z.strictObject({
 
 export const targetSchema = z
   .strictObject({
-    dialect: z.enum(DIALECTS).default('postgres'),
+    /** Unset: what the URL's scheme says (mysql://, mariadb://), else postgres. */
+    dialect: z.enum(DIALECTS).optional(),
     /** Connection URL; use `${env:NAME}` so the secret stays out of the file. */
     url: z.string().optional(),
     tls: z
@@ -102,7 +103,15 @@ export const targetSchema = z
       }
     }
   })
+  // A mysql:// or mariadb:// URL names its database: no need to say dialect: mysql as well.
+  .transform((target) => ({ ...target, dialect: target.dialect ?? dialectOfUrl(target.url) }))
+
 export type TargetConfig = z.infer<typeof targetSchema>
+
+/** The dialect a connection URL's scheme names: mysql:// and mariadb:// (also with a driver suffix, mysql+tcp://) are MySQL. */
+export function dialectOfUrl(url: string | undefined): Dialect {
+  return /^(mysql|mariadb)(\+[a-z0-9]+)?:\/\//i.test(url?.trim() ?? '') ? 'mysql' : 'postgres'
+}
 
 export const ruleOverrideSchema = z.union([
   severityOverride,
