@@ -5,6 +5,10 @@ import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { readAll, runCli, tempDir } from '../support/cli.js'
+import { parseConfigText } from '../../src/config/load.js'
+import { silentLog } from '../../src/engine/log.js'
+import { Redactor } from '../../src/engine/redact.js'
+import { runPreflight } from '../../src/engine/run.js'
 import { createMysqlTestDatabase, describeMysql, type MysqlTestDatabase } from '../support/mysql.js'
 
 const describeWithMysql = await describeMysql()
@@ -109,6 +113,34 @@ describeWithMysql('migrations preflight on MySQL/MariaDB (CLI, end to end)', () 
     expect(log).toMatch(/parsed 2 files as MySQL/)
     expect(log).toMatch(/history .*schema_migrations: 1 rows/)
     for (const text of [result.stdout, log, ...Object.values(reports)]) expect(text).not.toContain(password)
+  })
+
+  it('takes MySQL from the URL when the target names no dialect', async () => {
+    const dir = makeProject('migrations:\n  path: db/migrations\ntargets:\n  my:\n    url: ${env:MY_DATABASE_URL}\n')
+    const result = await runCli(['preflight', '--target', 'my', '--format', 'json'], { cwd: dir, env: { MY_DATABASE_URL: url } })
+    expect(result.code).toBe(1)
+    const reports = readAll(join(dir, 'reports'))
+    const report = JSON.parse(reports[Object.keys(reports).find((n) => n.endsWith('.json'))!]!)
+    expect(report.run).toMatchObject({ dialect: 'mysql' })
+    expect(report.checks.find((c: { id: string }) => c.id === 'connectivity').status).toBe('pass')
+    for (const text of [result.stdout, result.stderr, ...Object.values(reports)]) expect(text).not.toContain(password)
+  })
+
+  it('takes MySQL from the URL the action passes (its database-url input) when the target names no dialect', async () => {
+    const dir = makeProject('migrations:\n  path: db/migrations\ntargets:\n  my: {}\n')
+    const report = await runPreflight({
+      command: 'preflight',
+      loaded: parseConfigText(readFileSync(join(dir, 'migrations.config.yaml'), 'utf8'), join(dir, 'migrations.config.yaml')),
+      targetName: 'my',
+      databaseUrl: url,
+      only: ['connectivity', 'server-version'],
+      failOn: 'error',
+      log: silentLog,
+      redactor: new Redactor(),
+      toolVersion: 'test',
+    })
+    expect(report.run).toMatchObject({ dialect: 'mysql' })
+    expect(report.checks.find((c) => c.id === 'connectivity')?.status).toBe('pass')
   })
 
   it('reports a wrong password as a connectivity failure, without the password', async () => {

@@ -5,6 +5,11 @@
 export const DIALECTS = ['postgres', 'mysql'] as const
 export type Dialect = (typeof DIALECTS)[number]
 
+/** The dialect a connection URL's scheme names: mysql:// and mariadb:// (also with a driver suffix, mysql+tcp://) are MySQL. */
+export function dialectOfUrl(url: string | undefined): Dialect {
+  return /^(mysql|mariadb)(\+[a-z0-9]+)?:\/\//i.test(url?.trim() ?? '') ? 'mysql' : 'postgres'
+}
+
 export const LAYOUTS = [
   'plain',
   'flyway',

@@ -3,7 +3,7 @@
  * cross-field rules live in superRefine with a human message.
  */
 import { z } from 'zod'
-import { DAYS, DIALECTS, LAYOUTS, TLS_MODES, type Dialect } from './constants.js'
+import { DAYS, DIALECTS, LAYOUTS, TLS_MODES, dialectOfUrl } from './constants.js'
 
 export { DAYS, DIALECTS, LAYOUTS, TLS_MODES, type Dialect, type LayoutName } from './constants.js'
 
@@ -103,15 +103,11 @@ export const targetSchema = z
       }
     }
   })
-  // A mysql:// or mariadb:// URL names its database: no need to say dialect: mysql as well.
-  .transform((target) => ({ ...target, dialect: target.dialect ?? dialectOfUrl(target.url) }))
+  // A mysql:// or mariadb:// URL names its database: no need to say dialect: mysql as well. A URL
+  // given on the command line instead (--database-url, the action's input) decides it again.
+  .transform(({ dialect, ...target }) => ({ ...target, dialect: dialect ?? dialectOfUrl(target.url), ...(dialect ? {} : { isDialectFromUrl: true as const }) }))
 
 export type TargetConfig = z.infer<typeof targetSchema>
-
-/** The dialect a connection URL's scheme names: mysql:// and mariadb:// (also with a driver suffix, mysql+tcp://) are MySQL. */
-export function dialectOfUrl(url: string | undefined): Dialect {
-  return /^(mysql|mariadb)(\+[a-z0-9]+)?:\/\//i.test(url?.trim() ?? '') ? 'mysql' : 'postgres'
-}
 
 export const ruleOverrideSchema = z.union([
   severityOverride,

@@ -7,6 +7,7 @@ import { hostname, userInfo } from 'node:os'
 import { isAbsolute, relative, resolve } from 'node:path'
 import type { LoadedConfig } from '../config/load.js'
 import type { Dialect, TargetConfig } from '../config/schema.js'
+import { dialectOfUrl } from '../config/constants.js'
 import { LIVE_CHECK_IDS } from '../checks/live/ids.js'
 import { staticRules } from '../checks/static/index.js'
 import { ConnectError } from '../dialects/connect-error.js'
@@ -204,6 +205,8 @@ function resolveTarget(options: RunOptions): { name: string; config: TargetConfi
       names.length ? `Known targets: ${names.join(', ')}.` : 'No targets are configured: add one under "targets:".',
     )
   }
+  // Without a dialect in the config, the URL in use decides it, also one given on the command line.
+  if (config.isDialectFromUrl && options.databaseUrl) return { name: options.targetName, config: { ...config, dialect: dialectOfUrl(options.databaseUrl) } }
   return { name: options.targetName, config }
 }
 
