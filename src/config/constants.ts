@@ -23,6 +23,7 @@ export const LAYOUTS = [
   'sqlx',
   'atlas',
   'liquibase',
+  'sqitch',
 ] as const
 export type LayoutName = (typeof LAYOUTS)[number]
 

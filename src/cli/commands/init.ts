@@ -18,6 +18,7 @@ const CANDIDATE_FOLDERS = [
   'src/main/resources/db/changelog',
   'db/changelog',
   'db/migrate',
+  'deploy',
   'sql',
 ] as const
 
@@ -52,7 +53,7 @@ version: 1
 migrations:
   # Folder of migration files, relative to this file.
   path: ${found?.path ?? 'migrations'}
-  # plain | flyway | golang-migrate | dbmate | goose | prisma | drizzle | diesel | supabase | sqlx | atlas | liquibase (detected when absent)
+  # plain | flyway | golang-migrate | dbmate | goose | prisma | drizzle | diesel | supabase | sqlx | atlas | liquibase | sqitch (detected when absent)
   ${found ? `layout: ${found.layout}` : '# layout: plain'}
 
 # PostgreSQL major version that static analysis assumes when no target is connected (lint).

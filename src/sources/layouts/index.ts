@@ -16,11 +16,12 @@ import { findGooseMarker, goose } from './goose.js'
 import { findLiquibaseMarker, liquibase } from './liquibase.js'
 import { findPlainMarker, plain, plainLayout } from './plain.js'
 import { findPrismaMarker, prisma } from './prisma.js'
+import { findSqitchMarker, sqitch } from './sqitch.js'
 import { findSqlxMarker, sqlx } from './sqlx.js'
 import { findSupabaseMarker, supabase } from './supabase.js'
 
 /** Every layout, sorted by name. */
-export const LAYOUT_REGISTRY: readonly Layout[] = [atlas, dbmate, diesel, drizzle, flyway, golangMigrate, goose, liquibase, plain, prisma, sqlx, supabase]
+export const LAYOUT_REGISTRY: readonly Layout[] = [atlas, dbmate, diesel, drizzle, flyway, golangMigrate, goose, liquibase, plain, prisma, sqitch, sqlx, supabase]
 
 /** A layout with the function that says what marks a folder as that layout. */
 interface Detector {
@@ -29,13 +30,14 @@ interface Detector {
 }
 
 /**
- * Detection order: a journal or integrity file (Drizzle's, Atlas's atlas.sum), then folder shapes (Prisma's migration.sql before Diesel's
+ * Detection order: a journal, integrity or plan file (Drizzle's, Atlas's atlas.sum, sqitch.plan), then folder shapes (Prisma's migration.sql before Diesel's
  * up.sql), then a Cargo.toml using sqlx (its file names look like golang-migrate's), then Liquibase's formatted SQL header
  * (its files are often named like Flyway's), then file-name patterns, then file contents, then the Supabase path, then any .sql.
  */
 const DETECTORS: readonly Detector[] = [
   { layout: drizzle, findMarker: findDrizzleMarker },
   { layout: atlas, findMarker: findAtlasMarker },
+  { layout: sqitch, findMarker: findSqitchMarker },
   { layout: prisma, findMarker: findPrismaMarker },
   { layout: diesel, findMarker: findDieselMarker },
   { layout: sqlx, findMarker: findSqlxMarker },

@@ -140,6 +140,8 @@ export function noTransactionAdvice(layout: LayoutName | undefined): string {
       return 'Put it in its own migration whose first line is "-- no-transaction".'
     case 'atlas':
       return 'Put it in its own migration file whose first line is "-- atlas:txmode none", followed by an empty line.'
+    case 'sqitch':
+      return 'Put it in its own change whose deploy script has no BEGIN and COMMIT around it (Sqitch runs scripts as written).'
     case 'liquibase':
       return 'Put it in its own changeset with runInTransaction:false (--changeset author:id runInTransaction:false).'
     case 'goose':
