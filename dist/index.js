@@ -20,7 +20,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const globals = globalThis;
 globals.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url));
 try {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(638), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90933));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(638), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73860));
     process.exitCode = await run();
 }
 catch (error) {

@@ -1,8 +1,8 @@
-export const id = 933;
-export const ids = [933];
+export const id = 860;
+export const ids = [860];
 export const modules = {
 
-/***/ 90933:
+/***/ 73860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -228,6 +228,8 @@ function serverLabel(run) {
     return /mariadb/i.test(version) ? `MariaDB ${version.replace(/-MariaDB$/i, '')}` : `MySQL ${version}`;
 }
 
+// EXTERNAL MODULE: ./src/config/constants.ts
+var constants = __webpack_require__(64687);
 ;// CONCATENATED MODULE: ./src/checks/live/ids.ts
 /**
  * Every live check id, sorted: what `migrations lint` needs to know about the live checks (to
@@ -2214,6 +2216,8 @@ function noTransactionAdvice(layout) {
             return 'Put it in its own migration whose first line is "-- no-transaction".';
         case 'atlas':
             return 'Put it in its own migration file whose first line is "-- atlas:txmode none", followed by an empty line.';
+        case 'sqitch':
+            return 'Put it in its own change whose deploy script has no BEGIN and COMMIT around it (Sqitch runs scripts as written).';
         case 'liquibase':
             return 'Put it in its own changeset with runInTransaction:false (--changeset author:id runInTransaction:false).';
         case 'goose':
@@ -7333,7 +7337,7 @@ function isForOurDatabases(changeset) {
     return names.every((n) => n.startsWith('!')) && !names.includes('!postgresql');
 }
 /** How Liquibase runs a changeset's SQL. */
-function liquibase_unitOf(changeset) {
+function unitOfChangeset(changeset) {
     const label = `changeset ${changeset.author}:${changeset.id}`;
     return /^false$/i.test(changeset.attributes.runintransaction ?? '')
         ? { line: changeset.line, label, runsInTransaction: false, transactionReason: `${label} sets runInTransaction:false` }
@@ -7359,7 +7363,7 @@ function sqlOf(raw, changesets) {
     }
     return lines.join('\n');
 }
-/** Whether a line holds only the changeset's end delimiter: a literal (`/`, `GO`, `$$`) or a regex of one (`\n/\s*\n`). */
+/** Whether a line holds only the changeset's end delimiter: a literal (`/`, `GO`) or a simple regex of one (`\n/\s*\n|\n/\s*$`). */
 function isDelimiterLine(line, delimiter) {
     const text = line.trim();
     if (text === '')
@@ -7395,12 +7399,34 @@ const ENTRIES = [
     /-\s*(include|includeAll)\s*:\s*\{[^}]*?\b(?:file|path)\s*:\s*["']?([^"',}\s]+)/g,
 ];
 /** The include and includeAll entries of a changelog's text, in order: [kind, path]. */
-function changelogEntries(text) {
+async function changelogEntries(rel, text) {
+    // YAML and JSON through a parser (the yaml package, loaded only here); XML, and anything that does not parse, by pattern.
+    if (/\.(ya?ml|json)$/i.test(rel)) {
+        try {
+            const doc = /\.json$/i.test(rel) ? JSON.parse(text) : (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19))).parse(text);
+            const list = doc?.databaseChangeLog;
+            if (Array.isArray(list))
+                return list.flatMap((entry) => entriesOf(entry));
+        }
+        catch {
+            // Not valid YAML or JSON: read it by pattern below.
+        }
+    }
     const found = [];
     for (const pattern of ENTRIES)
         for (const m of text.matchAll(pattern))
             found.push([m.index, m[1], m[2]]);
     return found.sort((a, b) => a[0] - b[0]).map(([, kind, file]) => [kind, file]);
+}
+/** The include or includeAll of one parsed changelog entry ({ include: { file } } or { includeAll: { path } }). */
+function entriesOf(entry) {
+    const include = entry?.include?.file;
+    const all = entry?.includeAll?.path;
+    if (typeof include === 'string')
+        return [['include', include]];
+    if (typeof all === 'string')
+        return [['includeAll', all]];
+    return [];
 }
 /** A path from a changelog as a relative path with forward slashes ("classpath:/db/x.sql" -> "db/x.sql"). */
 function normaliseIncluded(file) {
@@ -7426,10 +7452,13 @@ async function changelogOrder(dir, sqlFiles, read) {
     }
     if (texts.size === 0)
         return undefined;
+    const entries = new Map();
+    for (const [rel, text] of texts)
+        entries.set(rel, await changelogEntries(rel, text));
     // The master is the changelog no other one includes (the shallowest first).
     const included = new Set();
-    for (const [rel, text] of texts)
-        for (const [, file] of changelogEntries(text))
+    for (const [rel, list] of entries)
+        for (const [, file] of list)
             for (const other of texts.keys())
                 if (other !== rel && isPathOf(other, normaliseIncluded(file), external_node_path_default().posix.dirname(rel)))
                     included.add(other);
@@ -7441,7 +7470,7 @@ async function changelogOrder(dir, sqlFiles, read) {
             return;
         seen.add(rel);
         const base = external_node_path_default().posix.dirname(rel) === '.' ? '' : external_node_path_default().posix.dirname(rel);
-        for (const [kind, file] of changelogEntries(texts.get(rel) ?? '')) {
+        for (const [kind, file] of entries.get(rel) ?? []) {
             const target = normaliseIncluded(file);
             if (kind === 'includeAll') {
                 for (const sql of sqlFiles)
@@ -7473,7 +7502,7 @@ function* sqlDirsOf(rel) {
 /** What Liquibase runs of a formatted SQL file: its SQL (other databases' changesets blanked) and its changesets as units. */
 function changesetsOf(raw) {
     const changesets = readChangesets(raw);
-    return { sql: sqlOf(raw, changesets), units: changesets.filter(isForOurDatabases).map(liquibase_unitOf) };
+    return { sql: sqlOf(raw, changesets), units: changesets.filter(isForOurDatabases).map(unitOfChangeset) };
 }
 /** Builds one formatted SQL file's migration. */
 function liquibaseFile(rel, absPath, raw, projectRoot, option) {
@@ -7746,6 +7775,131 @@ const prisma = {
     isApplied: (file, history) => hasSuccessfulRow(file.id, history.applied),
 };
 
+;// CONCATENATED MODULE: ./src/sources/layouts/sqitch.ts
+/**
+ * Sqitch: changes listed in `sqitch.plan`, each deployed by `deploy/<change>.sql` (revert/ and
+ * verify/ scripts are never run forwards), in plan order. A reworked change appears twice in the
+ * plan; its earlier version is `deploy/<change>@<tag>.sql`, the tag being the first one after it.
+ * Sqitch runs each script as written: the `BEGIN; ... COMMIT;` its templates put in decide the
+ * transaction. History in the registry schema `sqitch`: table `changes`, one row per deployed change
+ * of the project, with the SHA-1 of its deploy script. Default directory layout only (no
+ * sqitch.conf top_dir or deploy_dir).
+ * https://sqitch.org/docs/manual/sqitch-plan/, https://sqitch.org/docs/manual/sqitch-rework/
+ */
+
+
+
+
+
+const PLAN = 'sqitch.plan';
+const sqitch_TRANSACTION = { runs: false, reason: 'Sqitch runs each deploy script as written: its own BEGIN and COMMIT decide the transaction' };
+/** The project name and the changes of a plan, in order. */
+function readPlan(text) {
+    const project = /^%project=(\S+)/m.exec(text)?.[1];
+    const entries = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '').trim();
+        if (line === '' || line.startsWith('#') || line.startsWith('%'))
+            return;
+        if (line.startsWith('@')) {
+            // A tag names every change before it that no earlier tag named.
+            const tag = /^@(\S+)/.exec(line)[1];
+            for (const entry of entries)
+                entry.tagAfter ??= tag;
+            return;
+        }
+        const name = /^[+-]?([^\s[]+)/.exec(line)?.[1];
+        if (name)
+            entries.push({ name, line: i + 1 });
+    });
+    const counts = new Map();
+    for (const e of entries)
+        counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+    const seen = new Map();
+    const changes = entries.map((e) => {
+        const nth = (seen.get(e.name) ?? 0) + 1;
+        seen.set(e.name, nth);
+        const total = counts.get(e.name);
+        // Only the last listing of a reworked change is the plain script; earlier ones carry the tag after them.
+        const id = nth < total && e.tagAfter ? `${e.name}@${e.tagAfter}` : e.name;
+        return { name: e.name, id, line: e.line, occurrences: total };
+    });
+    return { project, changes };
+}
+/** The folder holding sqitch.plan for `dir`: `dir` itself, or its parent when `dir` is the deploy folder. */
+async function planDir(dir) {
+    if (await isFile(external_node_path_default().join(dir, PLAN)))
+        return dir;
+    if (external_node_path_default().basename(dir) === 'deploy' && (await isFile(external_node_path_default().join(dir, '..', PLAN))))
+        return external_node_path_default().dirname(dir);
+    return undefined;
+}
+/** Says what marks `dir` as a Sqitch project (a sqitch.plan beside it or above its deploy folder), or undefined. */
+async function findSqitchMarker(dir) {
+    const root = await planDir(dir);
+    return root ? `found ${root === dir ? PLAN : `../${PLAN}`}` : undefined;
+}
+/** Sqitch's script hash: SHA-1 of the deploy script's bytes, hex. */
+function sqitchChecksum(raw) {
+    return (0,external_node_crypto_.createHash)('sha1').update(raw, 'utf8').digest('hex');
+}
+// How many times the plan lists each deploy script's change, by the script's absolute path.
+const occurrencesByPath = new Map();
+/** The change name of a file id (`users@v1.0` -> `users`). */
+function changeName(id) {
+    const at = id.indexOf('@');
+    return at === -1 ? id : id.slice(0, at);
+}
+/** Reads sqitch.changes, the rows of one project when the plan names it. */
+async function readSqitchHistory(query) {
+    const ref = await (0,history_table/* findTable */.UI)(query, 'sqitch.changes');
+    if (!ref.exists)
+        return (0,history_table/* missingHistory */.PJ)(ref);
+    const rows = await query(`SELECT change, project, script_hash, committed_at::text AS committed_at FROM ${ref.sqlName} ORDER BY committed_at`);
+    return {
+        table: ref.table,
+        exists: true,
+        applied: rows.map((r) => ({
+            id: r.change,
+            name: `${r.project}:${r.change}`,
+            ...(r.script_hash ? { checksum: r.script_hash } : {}),
+            ...(r.committed_at ? { appliedAt: r.committed_at } : {}),
+            isFailed: false,
+        })),
+    };
+}
+const sqitch = {
+    name: 'sqitch',
+    tool: 'Sqitch',
+    historyTable: 'sqitch.changes',
+    detect: async (dir) => (await findSqitchMarker(dir)) !== undefined,
+    async list(dir, projectRoot, options) {
+        const root = (await planDir(dir)) ?? dir;
+        const planPath = external_node_path_default().join(root, PLAN);
+        const { changes } = readPlan(await readText(planPath));
+        const files = [];
+        for (const change of changes) {
+            const absPath = external_node_path_default().join(root, 'deploy', `${change.id}.sql`);
+            if (!(await isFile(absPath))) {
+                throw new errors/* ConfigError */.xL(`${toProjectPath(projectRoot, planPath)} line ${change.line} lists ${change.id}, but ${toProjectPath(projectRoot, absPath)} does not exist, so Sqitch cannot deploy it.`, 'Add the deploy script (sqitch add or sqitch rework make it), or remove the change from the plan.');
+            }
+            occurrencesByPath.set(absPath, change.occurrences);
+            const raw = await (options.read ?? readText)(absPath);
+            files.push(toMigrationFile({ id: change.id, name: change.name, absPath, raw, transaction: sqitch_TRANSACTION }, projectRoot, options.transaction));
+        }
+        return files;
+    },
+    readHistory: readSqitchHistory,
+    // A reworked change's rows do not say which version they deployed: its scripts are not compared.
+    checksum: (file) => ((occurrencesByPath.get(file.absPath) ?? 1) > 1 ? undefined : sqitchChecksum(file.raw)),
+    isApplied(file, history) {
+        const rows = history.applied.filter((r) => r.id === changeName(file.id));
+        // A reworked change's last version is deployed once its own row is there: one row per listing.
+        return file.id.includes('@') ? rows.length > 0 : rows.length >= (occurrencesByPath.get(file.absPath) ?? 1);
+    },
+    recordsFile: (row, file) => row.id === changeName(file.id),
+};
+
 ;// CONCATENATED MODULE: ./src/sources/layouts/sqlx.ts
 /**
  * sqlx (Rust): <version>_<description>.sql, or reversible <version>_<description>.up.sql (and
@@ -7906,16 +8060,18 @@ const supabase = {
 
 
 
+
 /** Every layout, sorted by name. */
-const LAYOUT_REGISTRY = [atlas, dbmate, diesel, drizzle, flyway, golangMigrate, goose, liquibase, plain, prisma, sqlx, supabase];
+const LAYOUT_REGISTRY = [atlas, dbmate, diesel, drizzle, flyway, golangMigrate, goose, liquibase, plain, prisma, sqitch, sqlx, supabase];
 /**
- * Detection order: a journal or integrity file (Drizzle's, Atlas's atlas.sum), then folder shapes (Prisma's migration.sql before Diesel's
+ * Detection order: a journal, integrity or plan file (Drizzle's, Atlas's atlas.sum, sqitch.plan), then folder shapes (Prisma's migration.sql before Diesel's
  * up.sql), then a Cargo.toml using sqlx (its file names look like golang-migrate's), then Liquibase's formatted SQL header
  * (its files are often named like Flyway's), then file-name patterns, then file contents, then the Supabase path, then any .sql.
  */
 const DETECTORS = [
     { layout: drizzle, findMarker: findDrizzleMarker },
     { layout: atlas, findMarker: findAtlasMarker },
+    { layout: sqitch, findMarker: findSqitchMarker },
     { layout: prisma, findMarker: findPrismaMarker },
     { layout: diesel, findMarker: findDieselMarker },
     { layout: sqlx, findMarker: findSqlxMarker },
@@ -7950,8 +8106,6 @@ function getLayout(name, historyTable) {
     return layout;
 }
 
-// EXTERNAL MODULE: ./src/config/constants.ts
-var constants = __webpack_require__(64687);
 ;// CONCATENATED MODULE: ./src/sources/list-migrations.ts
 /**
  * Lists the migrations of the configured folder: with the configured layout, or the detected one.
@@ -8363,6 +8517,7 @@ function lower(a, b) {
 
 
 
+
 /** Every rule and check id, for validating --only/--skip and directives (the live checks' ids without loading them). */
 function allCheckIds() {
     return new Set([...staticRules.map((r) => r.id), ...LIVE_CHECK_IDS, ...ENGINE_CHECK_IDS]);
@@ -8510,6 +8665,9 @@ function resolveTarget(options) {
         const where = options.loaded.file ?? 'the config (no config file was found)';
         throw new errors/* UsageError */.eb(`Unknown target "${options.targetName}" in ${where}.`, names.length ? `Known targets: ${names.join(', ')}.` : 'No targets are configured: add one under "targets:".');
     }
+    // Without a dialect in the config, the URL in use decides it, also one given on the command line.
+    if (config.isDialectFromUrl && options.databaseUrl)
+        return { name: options.targetName, config: { ...config, dialect: (0,constants/* dialectOfUrl */.ho)(options.databaseUrl) } };
     return { name: options.targetName, config };
 }
 /** The set of check ids to run after --only and --skip; unknown ids are a usage error. */
@@ -10300,6 +10458,7 @@ function relativeToWorkspace(run, path) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FM: () => (/* binding */ TLS_MODES),
 /* harmony export */   O9: () => (/* binding */ DIALECTS),
+/* harmony export */   ho: () => (/* binding */ dialectOfUrl),
 /* harmony export */   my: () => (/* binding */ LAYOUTS),
 /* harmony export */   qn: () => (/* binding */ DAYS)
 /* harmony export */ });
@@ -10308,6 +10467,10 @@ function relativeToWorkspace(run, path) {
  * the lint path can name layouts and dialects without loading zod (issue 4: lint start-up).
  */
 const DIALECTS = ['postgres', 'mysql'];
+/** The dialect a connection URL's scheme names: mysql:// and mariadb:// (also with a driver suffix, mysql+tcp://) are MySQL. */
+function dialectOfUrl(url) {
+    return /^(mysql|mariadb)(\+[a-z0-9]+)?:\/\//i.test(url?.trim() ?? '') ? 'mysql' : 'postgres';
+}
 const LAYOUTS = [
     'plain',
     'flyway',
@@ -10321,6 +10484,7 @@ const LAYOUTS = [
     'sqlx',
     'atlas',
     'liquibase',
+    'sqitch',
 ];
 const TLS_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'];
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -10440,8 +10604,8 @@ function loadConfig(options) {
 }
 /** Parses config text (YAML or JSON, which is YAML too) with positions for error messages. */
 function parseConfigText(text, file, env = process.env) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const lineCounter = new dist.LineCounter();
+    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
         const first = doc.errors[0];
         const pos = lineCounter.linePos(first.pos[0]);
@@ -10451,7 +10615,7 @@ function parseConfigText(text, file, env = process.env) {
     const lineOf = (path) => {
         for (let n = path.length; n >= 0; n--) {
             const node = doc.getIn(path.slice(0, n), true);
-            if ((0,dist/* isNode */.Ll)(node) && node.range)
+            if ((0,dist.isNode)(node) && node.range)
                 return lineCounter.linePos(node.range[0]).line;
         }
         return undefined;
@@ -10610,7 +10774,8 @@ const freezeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 const targetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    dialect: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DIALECTS */ .O9).default('postgres'),
+    /** Unset: what the URL's scheme says (mysql://, mariadb://), else postgres. */
+    dialect: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DIALECTS */ .O9).optional(),
     /** Connection URL; use `${env:NAME}` so the secret stays out of the file. */
     url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
     tls: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
@@ -10664,7 +10829,10 @@ const targetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
             ctx.addIssue({ code: 'custom', path: ['freezes', i, 'to'], message: `a date on or after "from" (${f.from})` });
         }
     }
-});
+})
+    // A mysql:// or mariadb:// URL names its database: no need to say dialect: mysql as well. A URL
+    // given on the command line instead (--database-url, the action's input) decides it again.
+    .transform(({ dialect, ...target }) => ({ ...target, dialect: dialect ?? (0,_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .dialectOfUrl */ .ho)(target.url), ...(dialect ? {} : { isDialectFromUrl: true }) }));
 const ruleOverrideSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
     severityOverride,
     zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ severity: severityOverride.optional(), options: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).optional() }),
