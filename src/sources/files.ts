@@ -3,7 +3,7 @@
  * MigrationFile values and applying the configured transaction override.
  */
 import type { Dirent } from 'node:fs'
-import { readFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { MigrationFile, TextReader } from './layout.js'
@@ -92,6 +92,20 @@ export function createTextReader(): TextReader {
       texts.set(p, text)
     }
     return text
+  }
+}
+
+/**
+ * The first `bytes` bytes of a file as text (a partial last character may be cut): detection that
+ * looks at a header reads this much, not every file whole, of folders that turn out to be another tool's.
+ */
+export function readHead(p: string, bytes = 256): string {
+  const fd = openSync(p, 'r')
+  try {
+    const buffer = Buffer.alloc(bytes)
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, bytes, 0))
+  } finally {
+    closeSync(fd)
   }
 }
 

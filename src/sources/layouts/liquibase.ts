@@ -10,7 +10,7 @@
  * https://docs.liquibase.com/concepts/tracking-tables/databasechangelog-table.html
  */
 import path from 'node:path'
-import { compareCodeUnits, listFileNames, listFolderNames, readText, toMigrationFile, type TransactionOption } from '../files.js'
+import { compareCodeUnits, listFileNames, listFolderNames, readHead, readText, toMigrationFile, type TransactionOption } from '../files.js'
 import { findMysqlTable, findTable, missingHistory, type TableRef } from '../history-table.js'
 import type { AppliedMigration, Layout, MigrationFile, MigrationHistory, MigrationUnit, QueryFn, TextReader } from '../layout.js'
 
@@ -101,10 +101,14 @@ function isDelimiterLine(line: string, delimiter: string): boolean {
   return literal !== '' && text.toLowerCase() === literal.toLowerCase().replace(/\\(.)/g, '$1')
 }
 
-/** Says what marks `dir` as a Liquibase folder (a formatted SQL file in it or below), or undefined. */
-export async function findLiquibaseMarker(dir: string, read: TextReader = readText): Promise<string | undefined> {
+/**
+ * Says what marks `dir` as a Liquibase folder (a formatted SQL file in it or below), or undefined.
+ * Detection tries it before Flyway's and golang-migrate's names, so it reads only each file's head:
+ * their folders are not read whole twice.
+ */
+export async function findLiquibaseMarker(dir: string): Promise<string | undefined> {
   for (const rel of await walkSql(dir)) {
-    if (HEADER.test(await read(path.join(dir, ...rel.split('/'))))) return `found "--liquibase formatted sql" in ${rel}`
+    if (HEADER.test(readHead(path.join(dir, ...rel.split('/'))))) return `found "--liquibase formatted sql" in ${rel}`
   }
   return undefined
 }
@@ -187,6 +191,12 @@ async function changelogOrder(dir: string, sqlFiles: readonly string[], read: Te
   for (const [rel, list] of entries) for (const [, file] of list) for (const other of texts.keys()) if (other !== rel && isPathOf(other, normaliseIncluded(file), path.posix.dirname(rel))) included.add(other)
   const roots = [...texts.keys()].filter((rel) => !included.has(rel)).sort((a, b) => a.split('/').length - b.split('/').length || compareCodeUnits(a, b))
   const order: string[] = []
+  const placed = new Set<string>()
+  const place = (sql: string): void => {
+    if (placed.has(sql)) return
+    placed.add(sql)
+    order.push(sql)
+  }
   const seen = new Set<string>()
   const visit = (rel: string): void => {
     if (seen.has(rel)) return
@@ -195,10 +205,10 @@ async function changelogOrder(dir: string, sqlFiles: readonly string[], read: Te
     for (const [kind, file] of entries.get(rel) ?? []) {
       const target = normaliseIncluded(file)
       if (kind === 'includeAll') {
-        for (const sql of sqlFiles) if (!order.includes(sql) && [...sqlDirsOf(sql)].some((d) => isPathOf(d, target, base))) order.push(sql)
+        for (const sql of sqlFiles) if (!placed.has(sql) && [...sqlDirsOf(sql)].some((d) => isPathOf(d, target, base))) place(sql)
       } else if (target.endsWith('.sql')) {
         const sql = sqlFiles.find((f) => isPathOf(f, target, base))
-        if (sql && !order.includes(sql)) order.push(sql)
+        if (sql) place(sql)
       } else {
         const child = [...texts.keys()].find((f) => isPathOf(f, target, base))
         if (child) visit(child)
@@ -303,7 +313,8 @@ export const liquibase: Layout = {
     const all = await walkSql(dir)
     // The master changelog's order, then anything it does not name, in path order.
     const ordered = (await changelogOrder(dir, all, read)) ?? []
-    for (const rel of [...ordered, ...all.filter((f) => !ordered.includes(f))]) {
+    const listed = new Set(ordered)
+    for (const rel of [...ordered, ...all.filter((f) => !listed.has(f))]) {
       const absPath = path.join(dir, ...rel.split('/'))
       const raw = await read(absPath)
       // Plain .sql files beside the changelogs are not changesets: Liquibase runs them only through a sqlFile change.
