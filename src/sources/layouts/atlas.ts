@@ -33,7 +33,7 @@ function headerTxMode(raw: string): string | undefined {
 }
 
 /** How Atlas runs the file: in its own transaction unless the header says `-- atlas:txmode none`. */
-function transactionOf(raw: string): TransactionDefault {
+function atlasTransaction(raw: string): TransactionDefault {
   const mode = headerTxMode(raw)
   if (mode === 'none') return { runs: false, reason: '"-- atlas:txmode none" tells Atlas not to use a transaction' }
   return { runs: true, reason: mode === 'all' ? '"-- atlas:txmode all" runs it in one transaction with the other pending files' : 'Atlas runs each migration file in its own transaction (--tx-mode file, the default)' }
@@ -110,7 +110,7 @@ export const atlas: Layout = {
         const [, version, name] = MIGRATION_FILE.exec(fileName)!
         const absPath = path.join(dir, fileName)
         const raw = await (options.read ?? readText)(absPath)
-        return toMigrationFile({ id: version!, name: name ?? version!, absPath, raw, transaction: transactionOf(raw) }, projectRoot, options.transaction)
+        return toMigrationFile({ id: version!, name: name ?? version!, absPath, raw, transaction: atlasTransaction(raw) }, projectRoot, options.transaction)
       }),
     )
     // Atlas sorts the directory's files by name.
