@@ -6412,6 +6412,20 @@ function createTextReader() {
         return text;
     };
 }
+/**
+ * The first `bytes` bytes of a file as text (a partial last character may be cut): detection that
+ * looks at a header reads this much, not every file whole, of folders that turn out to be another tool's.
+ */
+function readHead(p, bytes = 256) {
+    const fd = (0,external_node_fs_.openSync)(p, 'r');
+    try {
+        const buffer = Buffer.alloc(bytes);
+        return buffer.toString('utf8', 0, (0,external_node_fs_.readSync)(fd, buffer, 0, bytes, 0));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 /** The path of `absPath` relative to `projectRoot`, with forward slashes on every platform. */
 function toProjectPath(projectRoot, absPath) {
     return external_node_path_default().relative(projectRoot, absPath).split((external_node_path_default()).sep).join('/');
@@ -6496,7 +6510,7 @@ function headerTxMode(raw) {
     return TXMODE.exec(header)?.[1];
 }
 /** How Atlas runs the file: in its own transaction unless the header says `-- atlas:txmode none`. */
-function atlas_transactionOf(raw) {
+function atlasTransaction(raw) {
     const mode = headerTxMode(raw);
     if (mode === 'none')
         return { runs: false, reason: '"-- atlas:txmode none" tells Atlas not to use a transaction' };
@@ -6560,7 +6574,7 @@ const atlas = {
             const [, version, name] = MIGRATION_FILE.exec(fileName);
             const absPath = external_node_path_default().join(dir, fileName);
             const raw = await (options.read ?? readText)(absPath);
-            return toMigrationFile({ id: version, name: name ?? version, absPath, raw, transaction: atlas_transactionOf(raw) }, projectRoot, options.transaction);
+            return toMigrationFile({ id: version, name: name ?? version, absPath, raw, transaction: atlasTransaction(raw) }, projectRoot, options.transaction);
         }));
         // Atlas sorts the directory's files by name.
         return files.sort((a, b) => compareCodeUnits(external_node_path_default().basename(a.absPath), external_node_path_default().basename(b.absPath)));
@@ -7371,10 +7385,14 @@ function isDelimiterLine(line, delimiter) {
     const literal = delimiter.replace(/\\n|\\s\*|\\s\+|\$|\^/g, '').replace(/\|.*$/, '').trim();
     return literal !== '' && text.toLowerCase() === literal.toLowerCase().replace(/\\(.)/g, '$1');
 }
-/** Says what marks `dir` as a Liquibase folder (a formatted SQL file in it or below), or undefined. */
-async function findLiquibaseMarker(dir, read = readText) {
+/**
+ * Says what marks `dir` as a Liquibase folder (a formatted SQL file in it or below), or undefined.
+ * Detection tries it before Flyway's and golang-migrate's names, so it reads only each file's head:
+ * their folders are not read whole twice.
+ */
+async function findLiquibaseMarker(dir) {
     for (const rel of await walkSql(dir)) {
-        if (HEADER.test(await read(external_node_path_default().join(dir, ...rel.split('/')))))
+        if (HEADER.test(readHead(external_node_path_default().join(dir, ...rel.split('/')))))
             return `found "--liquibase formatted sql" in ${rel}`;
     }
     return undefined;
@@ -7464,6 +7482,13 @@ async function changelogOrder(dir, sqlFiles, read) {
                     included.add(other);
     const roots = [...texts.keys()].filter((rel) => !included.has(rel)).sort((a, b) => a.split('/').length - b.split('/').length || compareCodeUnits(a, b));
     const order = [];
+    const placed = new Set();
+    const place = (sql) => {
+        if (placed.has(sql))
+            return;
+        placed.add(sql);
+        order.push(sql);
+    };
     const seen = new Set();
     const visit = (rel) => {
         if (seen.has(rel))
@@ -7474,13 +7499,13 @@ async function changelogOrder(dir, sqlFiles, read) {
             const target = normaliseIncluded(file);
             if (kind === 'includeAll') {
                 for (const sql of sqlFiles)
-                    if (!order.includes(sql) && [...sqlDirsOf(sql)].some((d) => isPathOf(d, target, base)))
-                        order.push(sql);
+                    if (!placed.has(sql) && [...sqlDirsOf(sql)].some((d) => isPathOf(d, target, base)))
+                        place(sql);
             }
             else if (target.endsWith('.sql')) {
                 const sql = sqlFiles.find((f) => isPathOf(f, target, base));
-                if (sql && !order.includes(sql))
-                    order.push(sql);
+                if (sql)
+                    place(sql);
             }
             else {
                 const child = [...texts.keys()].find((f) => isPathOf(f, target, base));
@@ -7570,7 +7595,8 @@ const liquibase = {
         const all = await walkSql(dir);
         // The master changelog's order, then anything it does not name, in path order.
         const ordered = (await changelogOrder(dir, all, read)) ?? [];
-        for (const rel of [...ordered, ...all.filter((f) => !ordered.includes(f))]) {
+        const listed = new Set(ordered);
+        for (const rel of [...ordered, ...all.filter((f) => !listed.has(f))]) {
             const absPath = external_node_path_default().join(dir, ...rel.split('/'));
             const raw = await read(absPath);
             // Plain .sql files beside the changelogs are not changesets: Liquibase runs them only through a sqlFile change.
